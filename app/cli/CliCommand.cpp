@@ -1,0 +1,31 @@
+#include "CliCommand.h"
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+QTextStream &CliCommand::out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &CliCommand::err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int CliCommand::fail(const mpmlab::Error &error)
+{
+    err() << "mpmlab-cli: " << error.message << Qt::endl;
+    if (!error.details.trimmed().isEmpty())
+        err() << error.details.trimmed() << Qt::endl;
+    return exitCodeFor(error.kind);
+}
+
+int CliCommand::usageError(const QString &message)
+{
+    err() << "mpmlab-cli: " << message << u"\nTry 'mpmlab-cli --help'."_s << Qt::endl;
+    return UsageError;
+}

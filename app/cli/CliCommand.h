@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ExitCode.h"
+#include "common/Error.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+// One verb of mpmlab-cli (`lab`, later `load`, `server`, `monitor`).
+// Results go to stdout, progress and errors to stderr, so `--json` output
+// can be piped as is.
+class CliCommand {
+public:
+    virtual ~CliCommand() = default;
+
+    [[nodiscard]] virtual QString name() const = 0;
+    [[nodiscard]] virtual QString summary() const = 0;
+    // `arguments` starts with the program name, then the verb and its words.
+    virtual int run(const QStringList &arguments) = 0;
+
+protected:
+    CliCommand() = default;
+
+    static QTextStream &out();
+    static QTextStream &err();
+    // Prints "mpmlab-cli: message" and the details, returns the exit code.
+    static int fail(const mpmlab::Error &error);
+    static int usageError(const QString &message);
+};

@@ -1,0 +1,58 @@
+#include "LabCommand.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString usage(const std::vector<std::unique_ptr<CliCommand>> &commands)
+{
+    QString text = u"Usage: mpmlab-cli <command> [options]\n\n"
+                   "MPM Lab from the command line: the same core as the mpmlab window.\n\n"
+                   "Commands:\n"_s;
+    for (const auto &command : commands)
+        text += u"  %1  %2\n"_s.arg(command->name().leftJustified(10), command->summary());
+    text += u"\nOptions:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n"
+            "\n'mpmlab-cli <command> --help' describes a command.\n"_s;
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"mpmlab-cli"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(MPMLAB_VERSION));
+    QCoreApplication::setOrganizationName(u"mpmlab"_s);
+
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<LabCommand>());
+
+    const QStringList arguments = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2) {
+        err << usage(commands);
+        return UsageError;
+    }
+    const QString first = arguments.at(1);
+    if (first == u"-h" || first == u"--help" || first == u"help") {
+        out << usage(commands);
+        return Success;
+    }
+    if (first == u"-v" || first == u"--version") {
+        out << "mpmlab-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Success;
+    }
+    for (const auto &command : commands) {
+        if (command->name() == first)
+            return command->run(arguments);
+    }
+    err << "mpmlab-cli: unknown command '" << first << "'\n\n" << usage(commands);
+    return UsageError;
+}

@@ -1,0 +1,129 @@
+#include "ApacheProcess.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QThread>
+
+#include <utility>
+
+#include <signal.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace mpmlab {
+
+namespace {
+
+constexpr auto commandTimeout = 30s; // configtest and start on a loaded 2-core machine
+constexpr unsigned long pollIntervalMs = 50;
+
+} // namespace
+
+ApacheProcess::ApacheProcess(QString binary, QString serverRoot, QString configPath,
+                             QString pidFilePath)
+    : m_binary(std::move(binary))
+    , m_serverRoot(std::move(serverRoot))
+    , m_configPath(std::move(configPath))
+    , m_pidFilePath(std::move(pidFilePath))
+{
+}
+
+QStringList ApacheProcess::baseArguments() const
+{
+    return {u"-d"_s, m_serverRoot, u"-f"_s, m_configPath};
+}
+
+Result<ProcessOutput> ApacheProcess::configTest() const
+{
+    Result<ProcessOutput> output =
+        ProcessRunner::run(m_binary, baseArguments() << u"-t"_s, commandTimeout);
+    if (!output)
+        return output.error();
+    if (!output->succeeded()) {
+        return Error{Error::Kind::ConfigRejected, u"Apache rejected the configuration"_s,
+                     output->combinedText()};
+    }
+    return output;
+}
+
+Status ApacheProcess::start() const
+{
+    const Result<ProcessOutput> output =
+        ProcessRunner::run(m_binary, baseArguments() << u"-k"_s << u"start"_s, commandTimeout);
+    if (!output)
+        return output.error();
+    if (!output->succeeded()) {
+        const QString text = output->combinedText();
+        const bool portTaken = text.contains(u"Address already in use"_s);
+        return Error{portTaken ? Error::Kind::Busy : Error::Kind::StartFailed,
+                     portTaken ? u"Apache could not bind its port: it is already in use"_s
+                               : u"Apache failed to start (exit code %1)"_s.arg(output->exitCode),
+                     text};
+    }
+    return {};
+}
+
+bool ApacheProcess::isAlive(qint64 pid)
+{
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+        return false;
+    // A zombie still answers kill(0) until its parent reaps it.
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const qsizetype afterName = line.lastIndexOf(')');
+    return afterName < 0 || line.size() < afterName + 3 || line.at(afterName + 2) != 'Z';
+}
+
+bool ApacheProcess::runsOurConfig(qint64 pid) const
+{
+    QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
+    if (!cmdline.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> arguments = cmdline.readAll().split('\0');
+    return arguments.contains(QFile::encodeName(m_configPath));
+}
+
+std::optional<qint64> ApacheProcess::runningPid() const
+{
+    QFile file(m_pidFilePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 pid = file.readAll().trimmed().toLongLong(&ok);
+    if (!ok || !isAlive(pid) || !runsOurConfig(pid))
+        return std::nullopt;
+    return pid;
+}
+
+Status ApacheProcess::stopAndWait(std::chrono::milliseconds timeout) const
+{
+    const std::optional<qint64> pid = runningPid();
+    if (!pid)
+        return {};
+    ::kill(pid_t(*pid), SIGTERM);
+    const QDeadlineTimer deadline(timeout);
+    while (isAlive(*pid)) {
+        if (deadline.hasExpired()) {
+            // httpd is its own process group leader (it calls setsid): take
+            // the children with it so none keeps the port open.
+            ::kill(-pid_t(*pid), SIGKILL);
+            QThread::msleep(200);
+            if (isAlive(*pid)) {
+                return Error{Error::Kind::StopFailed,
+                             u"Apache (pid %1) did not stop within %2 ms, even after SIGKILL"_s
+                                 .arg(*pid)
+                                 .arg(timeout.count()),
+                             {}};
+            }
+            break;
+        }
+        QThread::msleep(pollIntervalMs);
+    }
+    QFile::remove(m_pidFilePath);
+    return {};
+}
+
+} // namespace mpmlab

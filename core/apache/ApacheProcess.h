@@ -1,0 +1,47 @@
+#pragma once
+
+#include "common/ProcessRunner.h"
+#include "common/Result.h"
+
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace mpmlab {
+
+// One httpd instance on this machine, named by its binary, config file and
+// pid file: runs `apache2 -t` and `-k start`, and finds, signals and waits
+// for the parent process. Knows nothing of what the config says.
+class ApacheProcess {
+public:
+    ApacheProcess(QString binary, QString serverRoot, QString configPath, QString pidFilePath);
+
+    // `apache2 -t`: Syntax OK (exit 0, output kept for warnings) or ConfigRejected.
+    [[nodiscard]] Result<ProcessOutput> configTest() const;
+
+    // `apache2 -k start`: returns once the parent has daemonised. A zero exit
+    // does not mean the server is up: check readiness afterwards.
+    [[nodiscard]] Status start() const;
+
+    // The parent httpd pid, when the pid file names a live process that runs
+    // this instance's config (a stale pid file or a reused pid gives nothing).
+    [[nodiscard]] std::optional<qint64> runningPid() const;
+
+    // SIGTERM to the parent (httpd's "stop"), then waits for it to vanish.
+    // Past the timeout the whole process group gets SIGKILL.
+    [[nodiscard]] Status stopAndWait(std::chrono::milliseconds timeout) const;
+
+    [[nodiscard]] static bool isAlive(qint64 pid);
+
+private:
+    [[nodiscard]] QStringList baseArguments() const;
+    [[nodiscard]] bool runsOurConfig(qint64 pid) const;
+
+    QString m_binary;
+    QString m_serverRoot;
+    QString m_configPath;
+    QString m_pidFilePath;
+};
+
+} // namespace mpmlab

@@ -1,0 +1,48 @@
+#include "LabSettings.h"
+
+#include "common/AtomicFile.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace mpmlab {
+
+Result<LabSettings> LabSettings::load(const QString &path)
+{
+    if (!QFile::exists(path))
+        return LabSettings{};
+    const Result<QByteArray> bytes = readWholeFile(path);
+    if (!bytes)
+        return bytes.error();
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
+    const auto malformed = [&path](const QString &why) {
+        return Error{Error::Kind::Io,
+                     u"%1 is malformed (%2): fix it or delete it to start afresh"_s.arg(path, why),
+                     {}};
+    };
+    if (!doc.isObject())
+        return malformed(parseError.errorString());
+    const QJsonObject object = doc.object();
+    LabSettings settings;
+    const int port = object.value(u"port"_s).toInt(-1);
+    if (port < 1 || port > 65535)
+        return malformed(u"port must be 1-65535"_s);
+    settings.port = quint16(port);
+    const std::optional<MpmKind> mpm = mpmFromName(object.value(u"mpm"_s).toString());
+    if (!mpm)
+        return malformed(u"mpm must be prefork, worker or event"_s);
+    settings.mpm = *mpm;
+    return settings;
+}
+
+Status LabSettings::save(const QString &path) const
+{
+    const QJsonObject object{{u"port"_s, int(port)}, {u"mpm"_s, mpmName(mpm)}};
+    return writeFileAtomically(path, QJsonDocument(object).toJson());
+}
+
+} // namespace mpmlab

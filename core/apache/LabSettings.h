@@ -1,0 +1,23 @@
+#pragma once
+
+#include "MpmKind.h"
+#include "common/Result.h"
+
+#include <QString>
+
+namespace mpmlab {
+
+// What the user chose for the local lab, kept in LAB_DIR/lab.json so that
+// `mpmlab-cli lab start` after `set-mpm worker` starts worker again.
+struct LabSettings {
+    static constexpr quint16 defaultPort = 18080;
+
+    quint16 port = defaultPort;
+    MpmKind mpm = MpmKind::Event; // Debian's default MPM
+
+    // Missing file: defaults. Unreadable or malformed file: an error naming it.
+    static Result<LabSettings> load(const QString &path);
+    Status save(const QString &path) const;
+};
+
+} // namespace mpmlab

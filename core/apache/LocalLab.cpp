@@ -1,0 +1,419 @@
+#include "LocalLab.h"
+
+#include "ApacheProcess.h"
+#include "common/AtomicFile.h"
+#include "common/BlockingHttpClient.h"
+#include "common/LoopbackPort.h"
+#include "monitor/ServerStatus.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace mpmlab {
+
+namespace {
+
+constexpr auto statusProbeTimeout = 1000ms;
+constexpr unsigned long readyPollMs = 100;
+constexpr int errorLogTailLines = 12;
+
+// error_log levels that mean the server is not healthy ("[mpm_worker:alert]").
+bool hasSevereLogLines(const QString &log)
+{
+    static const QRegularExpression severe(u"\\[[a-z_0-9]*:(alert|emerg|crit)\\]"_s);
+    return log.contains(severe);
+}
+
+QString settingsPath(const QString &root) { return root + u"/lab.json"_s; }
+
+QByteArray testPage()
+{
+    QByteArray page = "<!DOCTYPE html>\n<html><head><title>MPM Lab test page</title></head>\n"
+                      "<body><h1>MPM Lab</h1><p>A small static page served by the local lab.</p>\n";
+    // Pad to exactly 1 KiB so lengths are easy to check by eye in reports.
+    const QByteArray tail = "</body></html>\n";
+    page += "<!--" + QByteArray(1024 - page.size() - tail.size() - 8, '-') + "-->\n";
+    return page + tail;
+}
+
+// Whether `user` can walk down to `dir` (every ancestor searchable by it).
+// Root's own home is 0700: a lab under it would serve 403 to every request.
+std::optional<QString> firstUnreachableAncestor(const QString &dir, uid_t uid, gid_t gid)
+{
+    QFileInfo info(dir);
+    for (QString path = info.absoluteFilePath(); !path.isEmpty();) {
+        const QFileInfo here(path);
+        if (here.exists()) {
+            const bool searchable = here.permission(QFileDevice::ExeOther)
+                                    || (here.ownerId() == uid && here.permission(QFileDevice::ExeOwner))
+                                    || (here.groupId() == gid && here.permission(QFileDevice::ExeGroup));
+            if (!searchable)
+                return path;
+        }
+        if (path == u"/"_s)
+            break;
+        path = here.absolutePath();
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+LocalLab::LocalLab(LabOptions options)
+    : m_options(std::move(options))
+{
+    if (m_options.rootDir.isEmpty())
+        m_options.rootDir = defaultRootDir();
+    m_options.rootDir = QDir(m_options.rootDir).absolutePath();
+}
+
+LocalLab::~LocalLab() = default;
+
+QString LocalLab::defaultRootDir()
+{
+    const QString fromEnvironment = qEnvironmentVariable("MPMLAB_LAB_DIR");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    if (::geteuid() == 0)
+        return u"/var/lib/mpmlab/lab"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + u"/mpmlab/lab"_s;
+}
+
+QString LocalLab::targetName() const { return u"local"_s; }
+
+QString LocalLab::errorLogPath() const
+{
+    return configFor(LabSettings{}).errorLogPath();
+}
+
+Status LocalLab::checkInstalled() const
+{
+    if (!QFileInfo(m_options.apacheBinary).isExecutable()) {
+        return Error{Error::Kind::NotInstalled,
+                     u"Apache httpd is not installed (%1 not found): install the Debian package "
+                     "apache2 (sudo apt-get install apache2)"_s.arg(m_options.apacheBinary),
+                     {}};
+    }
+    const QString anyMpm = m_options.modulesDir + u"/mod_mpm_event.so"_s;
+    if (!QFile::exists(anyMpm)) {
+        return Error{Error::Kind::NotInstalled,
+                     u"Apache's modules are missing (%1 not found): reinstall the Debian package "
+                     "apache2-bin"_s.arg(anyMpm),
+                     {}};
+    }
+    return {};
+}
+
+LabConfig LocalLab::configFor(const LabSettings &settings) const
+{
+    LabConfig config;
+    config.rootDir = m_options.rootDir;
+    config.modulesDir = m_options.modulesDir;
+    config.port = settings.port;
+    config.mpm = settings.mpm;
+    if (::geteuid() == 0) {
+        // httpd refuses to serve as root: its children drop to www-data.
+        config.runAsUser = ::getpwnam("www-data") ? u"www-data"_s : u"nobody"_s;
+        config.runAsGroup = ::getgrnam("www-data") ? u"www-data"_s : u"nogroup"_s;
+    }
+    return config;
+}
+
+ApacheProcess LocalLab::processFor(const LabConfig &config) const
+{
+    return ApacheProcess(m_options.apacheBinary, config.rootDir, config.configPath(),
+                         config.pidFilePath());
+}
+
+Result<ServerState> LocalLab::state()
+{
+    const Result<LabSettings> settings = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!settings)
+        return settings.error();
+    const LabConfig config = configFor(*settings);
+
+    ServerState state;
+    state.target = targetName();
+    state.host = u"127.0.0.1"_s;
+    state.port = settings->port;
+    state.configRoot = m_options.rootDir;
+    if (QFile::exists(config.configPath()))
+        state.configuredMpm = settings->mpm;
+    if (const std::optional<qint64> pid = processFor(config).runningPid()) {
+        state.running = true;
+        state.pid = *pid;
+        if (const Result<ServerStatus> status = fetchStatus(settings->port, statusProbeTimeout)) {
+            state.runningMpm = status->mpm;
+            state.serverVersion = status->serverVersion;
+        }
+    }
+    return state;
+}
+
+Result<quint16> LocalLab::choosePort(const LabSettings &saved) const
+{
+    if (m_options.port) {
+        if (!isLoopbackPortFree(*m_options.port)) {
+            return Error{Error::Kind::Busy,
+                         u"port %1 on 127.0.0.1 is already in use by another program: stop it or "
+                         "choose another port with --port"_s.arg(*m_options.port),
+                         {}};
+        }
+        return *m_options.port;
+    }
+    if (isLoopbackPortFree(saved.port))
+        return saved.port;
+    if (const std::optional<quint16> port = findFreeLoopbackPort(LabSettings::defaultPort))
+        return *port;
+    return Error{Error::Kind::Busy,
+                 u"no free port on 127.0.0.1 from %1 to %2: choose one with --port"_s
+                     .arg(LabSettings::defaultPort)
+                     .arg(LabSettings::defaultPort + 99),
+                 {}};
+}
+
+Status LocalLab::prepareTree(const LabConfig &config) const
+{
+    const QDir root(config.rootDir);
+    for (const QString &sub : {u"conf"_s, u"htdocs"_s, u"logs"_s, u"run"_s}) {
+        if (!root.mkpath(sub)) {
+            return Error{Error::Kind::Io,
+                         u"cannot create %1: check the permissions of the lab directory"_s.arg(
+                             root.filePath(sub)),
+                         {}};
+        }
+    }
+    const auto readableByAll = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                               | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                               | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                               | QFileDevice::ExeOther;
+    QFile::setPermissions(config.rootDir, readableByAll);
+    QFile::setPermissions(config.documentRoot(), readableByAll);
+    if (!config.runAsUser.isEmpty()) {
+        const passwd *user = ::getpwnam(config.runAsUser.toLocal8Bit().constData());
+        if (user) {
+            if (const auto blocked =
+                    firstUnreachableAncestor(config.documentRoot(), user->pw_uid, user->pw_gid)) {
+                return Error{Error::Kind::InvalidInput,
+                             u"the lab directory %1 is not reachable by %2, which serves the "
+                             "pages (%3 is not searchable by others): choose another lab "
+                             "directory with --lab-dir"_s.arg(config.rootDir, config.runAsUser,
+                                                              *blocked),
+                             {}};
+            }
+        }
+    }
+    const QString page = config.documentRoot() + QString::fromLatin1(testPagePath);
+    if (!QFile::exists(page)) {
+        if (Status written = writeFileAtomically(page, testPage()); !written)
+            return written;
+    }
+    return writeFileAtomically(config.configPath(), config.render());
+}
+
+Status LocalLab::start()
+{
+    if (Status installed = checkInstalled(); !installed)
+        return installed;
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    if (const std::optional<qint64> pid = processFor(configFor(*saved)).runningPid()) {
+        if (m_options.port && *m_options.port != saved->port) {
+            return Error{Error::Kind::Busy,
+                         u"the lab already runs on port %1 (pid %2): stop it before choosing "
+                         "port %3"_s.arg(saved->port).arg(*pid).arg(*m_options.port),
+                         {}};
+        }
+        return {};
+    }
+    return startWith(*saved);
+}
+
+Status LocalLab::startWith(const LabSettings &wanted)
+{
+    LabSettings settings = wanted;
+    const Result<quint16> port = choosePort(settings);
+    if (!port)
+        return port.error();
+    settings.port = *port;
+
+    const LabConfig config = configFor(settings);
+    if (Status prepared = prepareTree(config); !prepared)
+        return prepared;
+    const ApacheProcess process = processFor(config);
+    reportProgress(u"Checking the configuration"_s);
+    if (const Result<ProcessOutput> test = process.configTest(); !test)
+        return test.error();
+
+    reportProgress(u"Starting Apache (%1) on 127.0.0.1:%2"_s.arg(mpmName(settings.mpm))
+                       .arg(settings.port));
+    const qint64 logOffset = QFileInfo(config.errorLogPath()).size();
+    if (Status started = process.start(); !started) {
+        return withErrorLog(started.error(), logOffset);
+    }
+    const Result<ServerStatus> ready = waitUntilReady(config, logOffset);
+    if (!ready) {
+        (void)process.stopAndWait(m_options.stopTimeout);
+        return withErrorLog(ready.error(), logOffset);
+    }
+    return settings.save(settingsPath(m_options.rootDir));
+}
+
+Result<ServerStatus> LocalLab::fetchStatus(quint16 port, std::chrono::milliseconds timeout) const
+{
+    const Result<HttpReply> reply =
+        BlockingHttpClient::get(u"127.0.0.1"_s, port, u"/server-status?auto"_s, timeout);
+    if (!reply)
+        return reply.error();
+    if (reply->statusCode != 200) {
+        return Error{Error::Kind::Network,
+                     u"mod_status answered HTTP %1"_s.arg(reply->statusCode), {}};
+    }
+    return ServerStatus::parse(QString::fromUtf8(reply->body));
+}
+
+Result<ServerStatus> LocalLab::waitUntilReady(const LabConfig &config, qint64 logOffset) const
+{
+    const ApacheProcess process = processFor(config);
+    const auto probe = [&]() -> Result<ServerStatus> {
+        const Result<ServerStatus> status = fetchStatus(config.port, statusProbeTimeout);
+        if (status && status->mpm != config.mpm) {
+            return Error{Error::Kind::StartFailed,
+                         u"the server on port %1 runs %2, not %3"_s.arg(config.port)
+                             .arg(status->mpmName, mpmName(config.mpm)),
+                         {}};
+        }
+        return status;
+    };
+
+    // First check: the parent is up and mod_status answers with our MPM.
+    const QDeadlineTimer deadline(m_options.readyTimeout);
+    std::optional<qint64> pid;
+    Result<ServerStatus> status = Error{Error::Kind::Timeout, {}, {}};
+    for (;;) {
+        pid = process.runningPid();
+        if (pid) {
+            status = probe();
+            if (status || status.error().kind == Error::Kind::StartFailed)
+                break;
+        }
+        if (deadline.hasExpired()) {
+            return Error{Error::Kind::StartFailed,
+                         pid ? u"Apache started but did not answer within %1 ms"_s.arg(
+                                   m_options.readyTimeout.count())
+                             : u"Apache did not start: no running process after %1 ms"_s.arg(
+                                   m_options.readyTimeout.count()),
+                         {}};
+        }
+        QThread::msleep(readyPollMs);
+    }
+    if (!status)
+        return status;
+
+    // Second check, later: still the same parent, still answering, and no
+    // child failing. A parent whose children cannot start (worker under
+    // `ulimit -v`: AH03142 every 2 s) keeps answering now and then, but is
+    // no server to measure.
+    reportProgress(u"Checking that Apache stays up"_s);
+    QThread::msleep(static_cast<unsigned long>(m_options.settleDelay.count()));
+    if (process.runningPid() != pid) {
+        return Error{Error::Kind::StartFailed,
+                     u"Apache started, then died within %1 ms"_s.arg(m_options.settleDelay.count()),
+                     {}};
+    }
+    if (hasSevereLogLines(errorLogSince(logOffset))) {
+        return Error{Error::Kind::StartFailed,
+                     u"Apache started but reports alerts: its children are failing"_s, {}};
+    }
+    return probe();
+}
+
+Error LocalLab::withErrorLog(Error error, qint64 offset) const
+{
+    const QString log = errorLogSince(offset);
+    if (!log.isEmpty())
+        error.details = error.details.isEmpty() ? log : error.details % u'\n' % log;
+    return error;
+}
+
+QString LocalLab::errorLogSince(qint64 offset) const
+{
+    QFile log(errorLogPath());
+    if (!log.open(QIODevice::ReadOnly) || !log.seek(offset))
+        return {};
+    QStringList lines = QString::fromLocal8Bit(log.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    if (lines.size() > errorLogTailLines)
+        lines = lines.mid(lines.size() - errorLogTailLines);
+    if (lines.isEmpty())
+        return {};
+    return u"Last lines of %1:\n"_s.arg(errorLogPath()) + lines.join(u'\n');
+}
+
+Status LocalLab::stop()
+{
+    const Result<LabSettings> settings = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!settings)
+        return settings.error();
+    const ApacheProcess process = processFor(configFor(*settings));
+    if (process.runningPid())
+        reportProgress(u"Stopping Apache"_s);
+    return process.stopAndWait(m_options.stopTimeout);
+}
+
+Status LocalLab::switchMpm(MpmKind kind)
+{
+    if (Status installed = checkInstalled(); !installed)
+        return installed;
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    const ApacheProcess process = processFor(configFor(*saved));
+    const bool wasRunning = process.runningPid().has_value();
+    if (wasRunning && saved->mpm == kind && !m_options.port) {
+        const Result<ServerStatus> status = fetchStatus(saved->port, statusProbeTimeout);
+        if (status && status->mpm == kind)
+            return {};
+    }
+
+    // An MPM change needs a full stop and start: a graceful restart kills
+    // httpd (AH00534).
+    if (wasRunning) {
+        reportProgress(u"Stopping %1"_s.arg(mpmName(saved->mpm)));
+        if (Status stopped = process.stopAndWait(m_options.stopTimeout); !stopped)
+            return stopped;
+    }
+    LabSettings wanted = *saved;
+    wanted.mpm = kind;
+    const Status started = startWith(wanted);
+    if (started)
+        return {};
+
+    // Roll back: the previous config, running again if it ran before.
+    Error error = started.error();
+    reportProgress(u"Rolling back to %1"_s.arg(mpmName(saved->mpm)));
+    const Status restored = [&]() -> Status {
+        if (Status written = prepareTree(configFor(*saved)); !written)
+            return written;
+        return wasRunning ? startWith(*saved) : Status{};
+    }();
+    error.message += restored ? u"; the lab was rolled back to %1"_s.arg(mpmName(saved->mpm))
+                              : u"; rolling back to %1 failed too: %2"_s.arg(
+                                    mpmName(saved->mpm), restored.error().message);
+    return error;
+}
+
+} // namespace mpmlab

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "apache/LocalLab.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A private Apache for one test, through LocalLab itself: its own lab
+// directory (removed afterwards) and a free high port on 127.0.0.1. The
+// server is stopped when the TestLab goes away, whatever the test did.
+class TestLab {
+public:
+    // A shorter second readiness check than the default keeps the suite
+    // fast; tests of that check set their own.
+    explicit TestLab(std::chrono::milliseconds settleDelay = std::chrono::milliseconds(300));
+    ~TestLab();
+    TestLab(const TestLab &) = delete;
+    TestLab &operator=(const TestLab &) = delete;
+
+    [[nodiscard]] bool isValid() const { return m_lab != nullptr; }
+    [[nodiscard]] mpmlab::LocalLab &lab() { return *m_lab; }
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString rootDir() const { return m_dir.path(); }
+    [[nodiscard]] mpmlab::LabOptions options() const { return m_options; }
+
+    // Starts the lab on `mpm` (switching if needed).
+    mpmlab::Status startWith(mpmlab::MpmKind mpm);
+
+    // A free port in a high range away from the kernel's ephemeral ports.
+    static quint16 freeHighPort();
+
+private:
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    mpmlab::LabOptions m_options;
+    std::unique_ptr<mpmlab::LocalLab> m_lab;
+};

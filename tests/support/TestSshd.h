@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+// A private OpenSSH server on 127.0.0.1 for one test: generated ed25519 host
+// and client keys, its own config, pid file and log, a free high port. The
+// client key is authorised for the user running the tests. Stopped when the
+// TestSshd goes away.
+class TestSshd {
+public:
+    TestSshd();
+    ~TestSshd();
+    TestSshd(const TestSshd &) = delete;
+    TestSshd &operator=(const TestSshd &) = delete;
+
+    // Generates keys and config, checks it with `sshd -t`, starts sshd and
+    // waits until it accepts connections. Empty on success, else what failed.
+    QString start();
+    void stop();
+
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QString user() const;
+    [[nodiscard]] QString clientKeyPath() const;      // private key, no passphrase
+    [[nodiscard]] QString hostPublicKeyPath() const;
+    // "[127.0.0.1]:PORT ssh-ed25519 AAAA..." for a known_hosts file.
+    [[nodiscard]] QString knownHostsLine() const;
+    [[nodiscard]] QString logText() const;
+    [[nodiscard]] QString dir() const { return m_dir.path(); }
+
+private:
+    QString generateKey(const QString &path);
+
+    QTemporaryDir m_dir;
+    QProcess m_sshd;
+    quint16 m_port = 0;
+};
