@@ -25,6 +25,7 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
     : QMainWindow(parent)
     , m_lab(new LabController(std::move(labOptions)))
     , m_dashboard(new DashboardArea(this))
+    , m_labLamp(new QLabel(this))
     , m_labStatus(new QLabel(this))
     , m_refreshTimer(new QTimer(this))
 {
@@ -37,6 +38,9 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
         tr("No run yet.\nStart the local lab from the Lab menu, then run a scenario to see "
            "prefork, worker and event side by side."));
     setCentralWidget(m_dashboard);
+    m_labLamp->setText(u"●"_s);
+    setLabLamp(palette().color(QPalette::Mid));
+    statusBar()->addPermanentWidget(m_labLamp);
     statusBar()->addPermanentWidget(m_labStatus);
     m_labStatus->setText(tr("Local lab: checking…"));
     createMenus();
@@ -135,8 +139,10 @@ void MainWindow::showLabState(const mpmlab::ServerState &state)
         m_labStatus->setText(tr("Local lab: running %1 on %2 (pid %3)")
                                  .arg(mpm, state.baseUrl())
                                  .arg(state.pid));
+        setLabLamp(QColor(0x2e, 0x9d, 0x3a));
     } else {
         m_labStatus->setText(tr("Local lab: stopped"));
+        setLabLamp(palette().color(QPalette::Mid));
     }
     m_startAction->setEnabled(!state.running);
     m_stopAction->setEnabled(state.running);
@@ -152,6 +158,7 @@ void MainWindow::showLabState(const mpmlab::ServerState &state)
 void MainWindow::showLabError(const QString &message, const QString &details)
 {
     m_labStatus->setText(tr("Local lab: error"));
+    setLabLamp(QColor(0xc6, 0x28, 0x28));
     if (!m_stateKnown) {
         m_stateKnown = true;
         Q_EMIT labStateKnown();
@@ -161,6 +168,13 @@ void MainWindow::showLabError(const QString &message, const QString &details)
     box->setDetailedText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::setLabLamp(const QColor &colour)
+{
+    QPalette lampPalette = m_labLamp->palette();
+    lampPalette.setColor(QPalette::WindowText, colour);
+    m_labLamp->setPalette(lampPalette);
 }
 
 void MainWindow::exportDashboard()

@@ -38,12 +38,14 @@ private:
     void setBusy(const QString &step);
     void showLabState(const mpmlab::ServerState &state);
     void showLabError(const QString &message, const QString &details);
+    void setLabLamp(const QColor &colour);
     template <typename Request>
     void request(Request &&call);
 
     QThread m_labThread;
     LabController *m_lab = nullptr;
     DashboardArea *m_dashboard = nullptr;
+    QLabel *m_labLamp = nullptr; // a coloured dot: running, stopped or error
     QLabel *m_labStatus = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QActionGroup *m_mpmActions = nullptr;

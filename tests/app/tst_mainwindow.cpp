@@ -1,0 +1,115 @@
+#include "DashboardArea.h"
+#include "MainWindow.h"
+#include "ScreenshotCheck.h"
+#include "TestLab.h"
+#include "TestPaths.h"
+
+#include <QLabel>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+// The main window under the offscreen platform: it opens, paints, and its
+// status bar tells the truth about the local lab.
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensWithMenusAndDashboard();
+    void statusBarShowsTheRunningLab();
+    void statusBarShowsAStoppedLab();
+    void labMenuStartsAndStopsTheLab();
+
+private:
+    static QStringList menuTitles(const MainWindow &window);
+};
+
+QStringList TestMainWindow::menuTitles(const MainWindow &window)
+{
+    QStringList titles;
+    for (const QAction *action : window.menuBar()->actions())
+        titles.append(action->text());
+    return titles;
+}
+
+void TestMainWindow::opensWithMenusAndDashboard()
+{
+    QTemporaryDir labDir;
+    mpmlab::LabOptions options;
+    options.rootDir = labDir.path();
+    MainWindow window(options);
+    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(known.count() == 1 || known.wait(10000));
+
+    QCOMPARE(window.windowTitle(), u"MPM Lab — Apache MPM workbench"_s);
+    QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&Lab"_s, u"&Help"_s}));
+    const auto *dashboard = window.findChild<DashboardArea *>();
+    QVERIFY(dashboard);
+    QCOMPARE(dashboard->columnTitles(), (QStringList{u"prefork"_s, u"worker"_s, u"event"_s}));
+
+    const QImage shot = window.grab().toImage();
+    QVERIFY(shot.width() >= 800 && shot.height() >= 500);
+    const QString path = TestPaths::outputDir() + u"/mainwindow-offscreen.png"_s;
+    QVERIFY(shot.save(path));
+    QVERIFY2(distinctColours(shot) >= minimumColoursOfAPaintedWindow,
+             qPrintable(u"%1 colours only in %2"_s.arg(distinctColours(shot)).arg(path)));
+}
+
+void TestMainWindow::statusBarShowsTheRunningLab()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(mpmlab::MpmKind::Worker).ok());
+    MainWindow window(lab.options());
+    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    window.show();
+    QVERIFY(known.wait(10000));
+    QVERIFY2(window.labStatusText().contains(u"running worker"_s), qPrintable(window.labStatusText()));
+    QVERIFY(window.labStatusText().contains(u":%1/"_s.arg(lab.port())));
+    QTest::qWait(100); // let the status bar lay out its new text before the screenshot
+    QVERIFY(window.grab().save(TestPaths::outputDir() + u"/mainwindow-lab-running.png"_s));
+}
+
+void TestMainWindow::statusBarShowsAStoppedLab()
+{
+    QTemporaryDir labDir;
+    mpmlab::LabOptions options;
+    options.rootDir = labDir.path();
+    MainWindow window(options);
+    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    QVERIFY(known.wait(10000));
+    QCOMPARE(window.labStatusText(), u"Local lab: stopped"_s);
+}
+
+void TestMainWindow::labMenuStartsAndStopsTheLab()
+{
+    TestLab lab;
+    MainWindow window(lab.options());
+    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    window.show();
+    QVERIFY(known.wait(10000));
+
+    window.startLab();
+    QTRY_VERIFY_WITH_TIMEOUT(window.labStatusText().contains(u"running event"_s), 30000);
+    const auto state = lab.lab().state();
+    QVERIFY(state.ok() && state->running);
+
+    QAction *stop = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->text() == u"S&top local lab"_s)
+                stop = action;
+        }
+    }
+    QVERIFY(stop && stop->isEnabled());
+    stop->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 30000);
+    QVERIFY(!lab.lab().state()->running);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
