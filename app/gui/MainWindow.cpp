@@ -34,9 +34,6 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
     resize(1200, 760);
 
     m_dashboard->setColumnTitles({u"prefork"_s, u"worker"_s, u"event"_s});
-    m_dashboard->setPlaceholderText(
-        tr("No run yet.\nStart the local lab from the Lab menu, then run a scenario to see "
-           "prefork, worker and event side by side."));
     setCentralWidget(m_dashboard);
     m_labLamp->setText(u"●"_s);
     setLabLamp(palette().color(QPalette::Mid));
@@ -53,6 +50,7 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
     connect(m_lab, &LabController::operationFinished, this, [this] {
         m_busy = false;
         statusBar()->clearMessage();
+        Q_EMIT labOperationFinished();
     });
     m_labThread.start();
 
@@ -140,9 +138,16 @@ void MainWindow::showLabState(const mpmlab::ServerState &state)
                                  .arg(mpm, state.baseUrl())
                                  .arg(state.pid));
         setLabLamp(QColor(0x2e, 0x9d, 0x3a));
+        m_dashboard->setPlaceholderText(
+            tr("No run yet.\nThe local lab is ready at %1: a run against it will show prefork, "
+               "worker and event side by side here.")
+                .arg(state.baseUrl()));
     } else {
         m_labStatus->setText(tr("Local lab: stopped"));
         setLabLamp(palette().color(QPalette::Mid));
+        m_dashboard->setPlaceholderText(
+            tr("No run yet.\nStart the local lab from the Lab menu, then run a scenario to see "
+               "prefork, worker and event side by side."));
     }
     m_startAction->setEnabled(!state.running);
     m_stopAction->setEnabled(state.running);

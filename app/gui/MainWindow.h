@@ -30,6 +30,8 @@ public:
 Q_SIGNALS:
     // The first lab state has been shown (or could not be read).
     void labStateKnown();
+    // A lab operation (start, stop, switch) has finished, well or not.
+    void labOperationFinished();
 
 private:
     void createMenus();

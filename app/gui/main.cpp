@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int screenshotDeadlineMs = 8000; // save even if the lab never answers
+constexpr int screenshotDeadlineMs = 30000; // save even if the lab never answers
 
 } // namespace
 
@@ -65,7 +65,10 @@ int main(int argc, char *argv[])
             const bool saved = window.grab().save(path, "PNG");
             app.exit(saved ? 0 : 1);
         };
-        QObject::connect(&window, &MainWindow::labStateKnown, &app,
+        // With --start-lab, show the lab started (or its error), not the state before.
+        const auto ready = parser.isSet(startLabOption) ? &MainWindow::labOperationFinished
+                                                        : &MainWindow::labStateKnown;
+        QObject::connect(&window, ready, &app,
                          [saveAndQuit] { QTimer::singleShot(200, saveAndQuit); });
         QTimer::singleShot(screenshotDeadlineMs, &app, saveAndQuit);
     }

@@ -1,4 +1,5 @@
 #include "ScreenshotCheck.h"
+#include "TestLab.h"
 #include "TestPaths.h"
 
 #include <QProcess>
@@ -17,6 +18,7 @@ class TestGuiBinary : public QObject {
 private Q_SLOTS:
     void opensAndPaints_data();
     void opensAndPaints();
+    void startsTheLabFromTheCommandLine();
     void helpAndVersion();
     void rejectsABadPort();
 };
@@ -70,6 +72,29 @@ void TestGuiBinary::opensAndPaints()
     QVERIFY(image.width() >= 800 && image.height() >= 500);
     QVERIFY2(distinctColours(image) >= minimumColoursOfAPaintedWindow,
              qPrintable(u"%1 colours only in %2"_s.arg(distinctColours(image)).arg(shot)));
+}
+
+// What the README's first command ends with: `mpmlab --start-lab`.
+void TestGuiBinary::startsTheLabFromTheCommandLine()
+{
+    TestLab lab;
+    const QString shot = TestPaths::outputDir() + u"/mpmlab-start-lab.png"_s;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    process.setProcessEnvironment(environment);
+    process.start(TestPaths::guiBinary(),
+                  {u"--start-lab"_s, u"--lab-dir"_s, lab.rootDir(), u"--port"_s,
+                   QString::number(lab.port()), u"--screenshot"_s, shot});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+
+    const auto state = lab.lab().state();
+    QVERIFY(state.ok());
+    QVERIFY(state->running);
+    QCOMPARE(state->runningMpm, mpmlab::MpmKind::Event);
+    QCOMPARE(state->port, lab.port());
+    QVERIFY(!QImage(shot).isNull());
 }
 
 void TestGuiBinary::helpAndVersion()

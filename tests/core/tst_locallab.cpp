@@ -24,6 +24,7 @@ private Q_SLOTS:
     void stopWaitsForThePidToVanish();
     void busyPortGivesAClearError();
     void missingApacheNamesThePackage();
+    void rejectedConfigShowsApachesMessage();
     void deathAfterStartIsCaughtAndRolledBack();
 
 private:
@@ -157,6 +158,28 @@ void TestLocalLab::missingApacheNamesThePackage()
     QCOMPARE(started.error().kind, Error::Kind::NotInstalled);
     QVERIFY(started.error().message.contains(u"apache2"_s));
     QVERIFY(started.error().message.contains(u"apt-get install"_s));
+}
+
+// Apache's own configtest message reaches the user, and nothing starts.
+// A modules directory with only the MPM in it passes the lab's install
+// check but fails Apache's: every other LoadModule line is refused.
+void TestLocalLab::rejectedConfigShowsApachesMessage()
+{
+    TestLab lab;
+    QTemporaryDir modules;
+    QVERIFY(QFile::link(u"/usr/lib/apache2/modules/mod_mpm_event.so"_s,
+                        modules.filePath(u"mod_mpm_event.so"_s)));
+    LabOptions options = lab.options();
+    options.modulesDir = modules.path();
+    LocalLab broken(options);
+
+    const Status started = broken.start();
+    QVERIFY(!started.ok());
+    QCOMPARE(started.error().kind, Error::Kind::ConfigRejected);
+    QVERIFY2(started.error().details.contains(u"Cannot load"_s),
+             qPrintable(started.error().toString()));
+    QVERIFY(!broken.state()->running);
+    QVERIFY(isLoopbackPortFree(lab.port()));
 }
 
 // Worker reserves ~1.2 GB of address space per child; under `ulimit -v
