@@ -49,7 +49,11 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
     connect(m_lab, &LabController::operationFailed, this, &MainWindow::showLabError);
     connect(m_lab, &LabController::operationFinished, this, [this] {
         m_busy = false;
-        statusBar()->clearMessage();
+        // A failure stays in the status bar until the next operation.
+        if (m_lastError.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(m_lastError);
         Q_EMIT labOperationFinished();
     });
     m_labThread.start();
@@ -126,6 +130,8 @@ QString MainWindow::labStatusText() const
 
 void MainWindow::setBusy(const QString &step)
 {
+    if (!m_busy)
+        m_lastError.clear();
     m_busy = true;
     statusBar()->showMessage(step);
 }
@@ -162,6 +168,8 @@ void MainWindow::showLabState(const mpmlab::ServerState &state)
 
 void MainWindow::showLabError(const QString &message, const QString &details)
 {
+    m_lastError = tr("Local lab: %1").arg(message);
+    statusBar()->showMessage(m_lastError);
     m_labStatus->setText(tr("Local lab: error"));
     setLabLamp(QColor(0xc6, 0x28, 0x28));
     if (!m_stateKnown) {

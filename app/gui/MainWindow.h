@@ -53,6 +53,7 @@ private:
     QActionGroup *m_mpmActions = nullptr;
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QString m_lastError; // shown until the next lab operation starts
     bool m_busy = false;
     bool m_stateKnown = false;
 };

@@ -6,7 +6,9 @@
 
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QStatusBar>
 #include <QtTest>
 
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void statusBarShowsTheRunningLab();
     void statusBarShowsAStoppedLab();
     void labMenuStartsAndStopsTheLab();
+    void aFailedStartStaysVisible();
 
 private:
     static QStringList menuTitles(const MainWindow &window);
@@ -109,6 +112,31 @@ void TestMainWindow::labMenuStartsAndStopsTheLab()
     stop->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 30000);
     QVERIFY(!lab.lab().state()->running);
+}
+
+void TestMainWindow::aFailedStartStaysVisible()
+{
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, TestLab::freeHighPort()));
+    QTemporaryDir labDir;
+    mpmlab::LabOptions options;
+    options.rootDir = labDir.path();
+    options.port = squatter.serverPort();
+    MainWindow window(options);
+    QSignalSpy finished(&window, &MainWindow::labOperationFinished);
+    window.show();
+    window.startLab();
+    QVERIFY(finished.wait(30000));
+
+    // The periodic refresh says "stopped"; the reason stays in the status bar
+    // and in a message box with the details.
+    QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 10000);
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QString::number(squatter.serverPort())) && message.contains(u"in use"_s),
+             qPrintable(message));
+    const auto *box = window.findChild<QMessageBox *>();
+    QVERIFY(box && box->isVisible());
+    QVERIFY(box->text().contains(u"in use"_s));
 }
 
 QTEST_MAIN(TestMainWindow)
