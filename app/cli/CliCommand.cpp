@@ -29,3 +29,19 @@ int CliCommand::usageError(const QString &message)
     err() << "mpmlab-cli: " << message << u"\nTry 'mpmlab-cli --help'."_s << Qt::endl;
     return UsageError;
 }
+
+std::optional<int> CliCommand::parseArguments(QCommandLineParser &parser,
+                                              const QStringList &arguments,
+                                              QStringList &words) const
+{
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        out() << parser.helpText();
+        return Success;
+    }
+    words = parser.positionalArguments();
+    if (!words.isEmpty() && words.first() == name())
+        words.removeFirst();
+    return std::nullopt;
+}

@@ -3,9 +3,12 @@
 #include "ExitCode.h"
 #include "common/Error.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 // One verb of mpmlab-cli (`lab`, later `load`, `server`, `monitor`).
 // Results go to stdout, progress and errors to stderr, so `--json` output
@@ -27,4 +30,9 @@ protected:
     // Prints "mpmlab-cli: message" and the details, returns the exit code.
     static int fail(const mpmlab::Error &error);
     static int usageError(const QString &message);
+    // Parses `arguments` (program, verb, words...) and leaves the words after
+    // the verb in `words`. Returns an exit code when the command is already
+    // done: --help printed (Success) or a bad option (UsageError).
+    std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                      QStringList &words) const;
 };

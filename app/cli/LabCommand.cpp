@@ -56,15 +56,9 @@ int LabCommand::run(const QStringList &arguments)
     parser.addOptions({portOption, labDirOption, jsonOption});
     parser.addPositionalArgument(u"action"_s, u"start, stop, status or set-mpm."_s,
                                  u"lab <action>"_s);
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        out() << parser.helpText();
-        return Success;
-    }
-    QStringList words = parser.positionalArguments();
-    if (!words.isEmpty() && words.first() == name())
-        words.removeFirst();
+    QStringList words;
+    if (const std::optional<int> done = parseArguments(parser, arguments, words))
+        return *done;
     if (words.isEmpty())
         return usageError(u"lab: missing action (start, stop, status or set-mpm)"_s);
 

@@ -1,4 +1,5 @@
 #include "LabCommand.h"
+#include "ServerCommand.h"
 
 #include <QCoreApplication>
 
@@ -32,6 +33,7 @@ int main(int argc, char *argv[])
 
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<LabCommand>());
+    commands.push_back(std::make_unique<ServerCommand>());
 
     const QStringList arguments = QCoreApplication::arguments();
     QTextStream out(stdout);

@@ -80,6 +80,8 @@ QByteArray LabConfig::render() const
     // Debian's apache2.conf values.
     text += u"Timeout 300\nKeepAlive On\nMaxKeepAliveRequests 100\nKeepAliveTimeout 5\n\n"_s;
     text += mpmDirectives(mpm) % u'\n';
+    if (!overrides.isEmpty())
+        text += QString::fromUtf8(overrides) % u'\n';
 
     text += u"ErrorLog "_s % quoted(errorLogPath()) % u"\nLogLevel warn\n"_s;
     text += uR"(LogFormat "%h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"" combined)"_s

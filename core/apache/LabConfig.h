@@ -19,6 +19,7 @@ struct LabConfig {
     MpmKind mpm = MpmKind::Event;
     QString runAsUser;    // set when started as root: children drop to this user
     QString runAsGroup;
+    QByteArray overrides; // ManagedOverride text, read after the defaults
 
     [[nodiscard]] QString configPath() const;
     [[nodiscard]] QString pidFilePath() const;

@@ -36,12 +36,16 @@ Result<LabSettings> LabSettings::load(const QString &path)
     if (!mpm)
         return malformed(u"mpm must be prefork, worker or event"_s);
     settings.mpm = *mpm;
+    settings.directives =
+        ManagedOverride::parse(object.value(u"directives"_s).toString().toUtf8());
     return settings;
 }
 
 Status LabSettings::save(const QString &path) const
 {
-    const QJsonObject object{{u"port"_s, int(port)}, {u"mpm"_s, mpmName(mpm)}};
+    QJsonObject object{{u"port"_s, int(port)}, {u"mpm"_s, mpmName(mpm)}};
+    if (!directives.isEmpty())
+        object.insert(u"directives"_s, QString::fromUtf8(directives.render()));
     return writeFileAtomically(path, QJsonDocument(object).toJson());
 }
 

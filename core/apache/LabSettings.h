@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ManagedOverride.h"
 #include "MpmKind.h"
 #include "common/Result.h"
 
@@ -14,6 +15,8 @@ struct LabSettings {
 
     quint16 port = defaultPort;
     MpmKind mpm = MpmKind::Event; // Debian's default MPM
+    // Directives set with `server set --target local`, over Debian's values.
+    ManagedOverride directives{};
 
     // Missing file: defaults. Unreadable or malformed file: an error naming it.
     static Result<LabSettings> load(const QString &path);

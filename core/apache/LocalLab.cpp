@@ -1,5 +1,6 @@
 #include "LocalLab.h"
 
+#include "ApacheLog.h"
 #include "ApacheProcess.h"
 #include "common/AtomicFile.h"
 #include "common/BlockingHttpClient.h"
@@ -28,13 +29,6 @@ namespace {
 constexpr auto statusProbeTimeout = 1000ms;
 constexpr unsigned long readyPollMs = 100;
 constexpr int errorLogTailLines = 12;
-
-// error_log levels that mean the server is not healthy ("[mpm_worker:alert]").
-bool hasSevereLogLines(const QString &log)
-{
-    static const QRegularExpression severe(u"\\[[a-z_0-9]*:(alert|emerg|crit)\\]"_s);
-    return log.contains(severe);
-}
 
 QString settingsPath(const QString &root) { return root + u"/lab.json"_s; }
 
@@ -124,6 +118,8 @@ LabConfig LocalLab::configFor(const LabSettings &settings) const
     config.modulesDir = m_options.modulesDir;
     config.port = settings.port;
     config.mpm = settings.mpm;
+    if (!settings.directives.isEmpty())
+        config.overrides = settings.directives.render();
     if (::geteuid() == 0) {
         // httpd refuses to serve as root: its children drop to www-data.
         config.runAsUser = ::getpwnam("www-data") ? u"www-data"_s : u"nobody"_s;
@@ -187,6 +183,11 @@ Result<quint16> LocalLab::choosePort(const LabSettings &saved) const
 
 Status LocalLab::prepareTree(const LabConfig &config) const
 {
+    // Directories the lab creates are 0755 whatever the umask: Apache's
+    // children (www-data when started by root) must reach the document root.
+    QString firstCreated;
+    for (QString dir = config.rootDir; !QFileInfo::exists(dir); dir = QFileInfo(dir).path())
+        firstCreated = dir;
     const QDir root(config.rootDir);
     for (const QString &sub : {u"conf"_s, u"htdocs"_s, u"logs"_s, u"run"_s}) {
         if (!root.mkpath(sub)) {
@@ -200,6 +201,10 @@ Status LocalLab::prepareTree(const LabConfig &config) const
                                | QFileDevice::ExeOwner | QFileDevice::ReadGroup
                                | QFileDevice::ExeGroup | QFileDevice::ReadOther
                                | QFileDevice::ExeOther;
+    for (QString dir = config.rootDir; !firstCreated.isEmpty() && dir.startsWith(firstCreated);
+         dir = QFileInfo(dir).path()) {
+        QFile::setPermissions(dir, readableByAll);
+    }
     QFile::setPermissions(config.rootDir, readableByAll);
     QFile::setPermissions(config.documentRoot(), readableByAll);
     if (!config.runAsUser.isEmpty()) {
@@ -414,6 +419,133 @@ Status LocalLab::switchMpm(MpmKind kind)
                               : u"; rolling back to %1 failed too: %2"_s.arg(
                                     mpmName(saved->mpm), restored.error().message);
     return error;
+}
+
+Result<DirectiveSet> LocalLab::directives()
+{
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    // The lab's config is generated: read the values from what it renders.
+    return effectiveDirectives({configFor(*saved).render()}, saved->mpm);
+}
+
+Result<QStringList> LocalLab::applySettings(const LabSettings &saved, const LabSettings &wanted)
+{
+    const LabConfig config = configFor(wanted);
+    if (Status prepared = prepareTree(config); !prepared)
+        return prepared.error();
+    const Result<ProcessOutput> test = processFor(config).configTest();
+    if (!test) {
+        (void)prepareTree(configFor(saved));
+        return test.error();
+    }
+    const QStringList warnings = DirectiveSet::apacheWarnings(test->combinedText());
+    const ApacheProcess process = processFor(configFor(saved));
+    if (!process.runningPid()) {
+        if (Status kept = wanted.save(settingsPath(m_options.rootDir)); !kept)
+            return kept.error();
+        return warnings;
+    }
+    // A full stop and start: ServerLimit and ThreadLimit ignore a graceful restart.
+    if (Status stopped = process.stopAndWait(m_options.stopTimeout); !stopped)
+        return stopped.error();
+    if (Status started = startWith(wanted); !started) {
+        Error error = started.error();
+        const Status restored = [&]() -> Status {
+            if (Status written = prepareTree(configFor(saved)); !written)
+                return written;
+            return startWith(saved);
+        }();
+        error.message += restored ? u"; the lab was rolled back"_s
+                                  : u"; rolling back failed too: "_s + restored.error().message;
+        return error;
+    }
+    return warnings;
+}
+
+Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
+{
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    if (Status usable = changes.checkFor(saved->mpm, targetName()); !usable)
+        return usable.error();
+    const Result<DirectiveSet> current = directives();
+    if (!current)
+        return current.error();
+    DirectiveSet effective = *current;
+    effective.merge(changes);
+    QStringList warnings = effective.inconsistencies(saved->mpm);
+    LabSettings wanted = *saved;
+    wanted.directives.apply(changes, saved->mpm);
+    const Result<QStringList> apache = applySettings(*saved, wanted);
+    if (!apache)
+        return apache.error();
+    for (const QString &line : *apache) {
+        if (!warnings.contains(line))
+            warnings << line;
+    }
+    return warnings;
+}
+
+Status LocalLab::setMemoryLimit(std::optional<qint64>)
+{
+    return Error{Error::Kind::InvalidInput,
+                 u"memory limits are not supported by the local lab yet: use an ssh:// target"_s,
+                 {}};
+}
+
+Result<QStringList> LocalLab::createTestFiles(const TestFilesSpec &spec)
+{
+    if (Status valid = spec.validate(); !valid)
+        return valid.error();
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    const LabConfig config = configFor(*saved);
+    if (Status prepared = prepareTree(config); !prepared)
+        return prepared.error();
+    const QString root = config.documentRoot();
+    if (Status written = writeFileAtomically(root + QString::fromLatin1(testPagePath),
+                                             TestFilesSpec::pageOfSize(spec.pageBytes));
+        !written) {
+        return written.error();
+    }
+    QByteArray large(spec.largeBytes, '\0');
+    for (qsizetype i = 0; i < large.size(); ++i)
+        large[i] = char('a' + i % 26);
+    if (Status written =
+            writeFileAtomically(root + QString::fromLatin1(TestFilesSpec::largePath), large);
+        !written) {
+        return written.error();
+    }
+    return QStringList{QString::fromLatin1(testPagePath),
+                       QString::fromLatin1(TestFilesSpec::largePath)};
+}
+
+Status LocalLab::restore()
+{
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    const QString root = configFor(*saved).documentRoot();
+    QFile::remove(root + QString::fromLatin1(TestFilesSpec::largePath));
+    QFile::remove(root + QString::fromLatin1(testPagePath)); // prepareTree writes the 1 KiB one
+    LabSettings wanted = *saved;
+    wanted.directives = {};
+    const Result<QStringList> applied = applySettings(*saved, wanted);
+    return applied ? Status{} : Status{applied.error()};
+}
+
+Result<bool> LocalLab::restorePending()
+{
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    return !saved->directives.isEmpty()
+           || QFile::exists(configFor(*saved).documentRoot()
+                            + QString::fromLatin1(TestFilesSpec::largePath));
 }
 
 } // namespace mpmlab

@@ -46,6 +46,12 @@ public:
     Status start() override;
     Status stop() override;
     Status switchMpm(MpmKind kind) override;
+    Result<DirectiveSet> directives() override;
+    Result<QStringList> setDirectives(const DirectiveSet &changes) override;
+    Status setMemoryLimit(std::optional<qint64> kibibytes) override;
+    Result<QStringList> createTestFiles(const TestFilesSpec &spec) override;
+    Status restore() override;
+    Result<bool> restorePending() override;
 
     [[nodiscard]] QString rootDir() const { return m_options.rootDir; }
     [[nodiscard]] QString errorLogPath() const;
@@ -57,6 +63,10 @@ private:
     [[nodiscard]] Result<quint16> choosePort(const LabSettings &saved) const;
     [[nodiscard]] Status prepareTree(const LabConfig &config) const;
     [[nodiscard]] Status startWith(const LabSettings &settings);
+    // Writes `wanted`, checks it and restarts if the lab runs; rolls back to
+    // `saved` on failure. Returns configtest's warnings.
+    [[nodiscard]] Result<QStringList> applySettings(const LabSettings &saved,
+                                                    const LabSettings &wanted);
     [[nodiscard]] Result<ServerStatus> waitUntilReady(const LabConfig &config,
                                                       qint64 logOffset) const;
     [[nodiscard]] Result<ServerStatus> fetchStatus(quint16 port,

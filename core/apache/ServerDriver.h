@@ -1,10 +1,15 @@
 #pragma once
 
+#include "DirectiveSet.h"
 #include "MpmKind.h"
 #include "ServerState.h"
+#include "TestFilesSpec.h"
 #include "common/Result.h"
 
+#include <QStringList>
+
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace mpmlab {
@@ -37,6 +42,32 @@ public:
     // restart cannot change MPM), the running MPM verified. On failure the
     // previous configuration is restored and restarted if it was running.
     virtual Status switchMpm(MpmKind kind) = 0;
+
+    // The values Apache uses for the directives MPM Lab manages, as the
+    // config sets them (what no file sets is absent: compiled defaults).
+    virtual Result<DirectiveSet> directives() = 0;
+
+    // Applies validated `changes` for the configured MPM, checks the config
+    // and, when the server runs, stops and starts it (ServerLimit and
+    // ThreadLimit changes need that). Returns the warnings to show the
+    // user: inconsistencies and the lines where Apache says it lowered a
+    // value. On failure the previous config is back, running as before.
+    virtual Result<QStringList> setDirectives(const DirectiveSet &changes) = 0;
+
+    // A virtual-memory limit (ulimit -v, KiB) for every Apache process, or
+    // none; applied with a full restart when the server runs.
+    virtual Status setMemoryLimit(std::optional<qint64> kibibytes) = 0;
+
+    // Writes test.html and large.bin into the DocumentRoot; returns their
+    // URL paths ("/test.html", "/large.bin").
+    virtual Result<QStringList> createTestFiles(const TestFilesSpec &spec) = 0;
+
+    // Puts back what the server was before MPM Lab's first change: files
+    // byte for byte, the MPM, running or not; removes the test files.
+    virtual Status restore() = 0;
+
+    // Whether changes are waiting for restore(), also after a crash.
+    virtual Result<bool> restorePending() = 0;
 
     // Receives one short line per step of long work ("Stopping prefork..."),
     // on the driver's thread.

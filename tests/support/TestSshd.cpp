@@ -99,14 +99,16 @@ QString TestSshd::start()
                "AuthorizedKeysFile %4\n"
                "StrictModes no\n"
                "UsePAM no\n"
-               "PermitRootLogin prohibit-password\n"
-               "PasswordAuthentication no\n"
+               "PermitRootLogin %6\n"
+               "PasswordAuthentication %5\n"
                "KbdInteractiveAuthentication no\n"
                "MaxStartups 50\n"
                "Subsystem sftp internal-sftp\n"_s
                    .arg(m_port)
                    .arg(m_dir.filePath(u"host_ed25519"_s), m_dir.filePath(u"sshd.pid"_s),
-                        m_dir.filePath(u"authorized_keys"_s))
+                        m_dir.filePath(u"authorized_keys"_s),
+                        m_passwordAuthentication ? u"yes"_s : u"no"_s,
+                        m_passwordAuthentication ? u"yes"_s : u"prohibit-password"_s)
                    .toLocal8Bit());
     file.close();
     if (QString error = runTool(QString::fromLatin1(sshd), {u"-t"_s, u"-f"_s, config});

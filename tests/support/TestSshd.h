@@ -20,6 +20,10 @@ public:
     QString start();
     void stop();
 
+    // Before start(): also accept passwords (and keyboard-interactive), so
+    // tests can check how a wrong one is refused.
+    void setPasswordAuthentication(bool enabled) { m_passwordAuthentication = enabled; }
+
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString user() const;
     [[nodiscard]] QString clientKeyPath() const;      // private key, no passphrase
@@ -35,4 +39,5 @@ private:
     QTemporaryDir m_dir;
     QProcess m_sshd;
     quint16 m_port = 0;
+    bool m_passwordAuthentication = false;
 };

@@ -1,0 +1,292 @@
+#include "ServerCommand.h"
+
+#include "TerminalPrompt.h"
+#include "apache/LocalLab.h"
+#include "apache/RemoteApacheDriver.h"
+#include "remote/SshShell.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace mpmlab;
+
+namespace {
+
+const QCommandLineOption targetOption(u"target"_s,
+                                      u"ssh://user@host[:port] or local (default: local)."_s,
+                                      u"target"_s, u"local"_s);
+const QCommandLineOption identityOption(u"identity"_s, u"Private key file for SSH."_s, u"file"_s);
+const QCommandLineOption passwordOption(u"ask-password"_s,
+                                        u"Ask for the SSH password (or key passphrase)."_s);
+const QCommandLineOption sudoOption(u"sudo"_s,
+                                    u"Use sudo on the server (asks for its password if needed)."_s);
+const QCommandLineOption acceptKeyOption(
+    u"accept-new-host-key"_s,
+    u"Accept and remember an unknown host key (its fingerprint is printed). A changed key is "
+    "always refused."_s);
+const QCommandLineOption knownHostsOption(u"known-hosts"_s,
+                                          u"MPM Lab's own known_hosts file (default: %1)."_s.arg(
+                                              HostKeyPolicy::defaults().mpmlabKnownHostsFile),
+                                          u"file"_s);
+const QCommandLineOption instanceOption(u"instance"_s,
+                                        u"Debian instance NAME: act on /etc/apache2-NAME only."_s,
+                                        u"name"_s);
+const QCommandLineOption labDirOption(u"lab-dir"_s, u"local: the lab directory."_s, u"dir"_s);
+const QCommandLineOption jsonOption(u"json"_s, u"status: print everything detected as JSON."_s);
+const QCommandLineOption pageSizeOption(u"page-size"_s,
+                                        u"test-files: bytes of test.html (default 1024)."_s,
+                                        u"bytes"_s, u"1024"_s);
+const QCommandLineOption largeSizeOption(u"large-size"_s,
+                                         u"test-files: bytes of large.bin (default 10485760)."_s,
+                                         u"bytes"_s, u"10485760"_s);
+
+// "Name:" padded so that the values line up.
+QString label(const QString &name) { return QString(name + u':').leftJustified(25) + u' '; }
+
+QString mpmText(const std::optional<MpmKind> &kind)
+{
+    return kind ? mpmName(kind.value()) : u"-"_s;
+}
+
+} // namespace
+
+QString ServerCommand::name() const { return u"server"_s; }
+
+QString ServerCommand::summary() const
+{
+    return u"Inspect and change a real Apache over SSH (or the local lab), and restore it"_s;
+}
+
+std::unique_ptr<ServerDriver> ServerCommand::openDriver(const QCommandLineParser &parser,
+                                                        Error *error)
+{
+    const QString target = parser.value(targetOption);
+    if (target == u"local") {
+        LabOptions options;
+        options.rootDir = parser.value(labDirOption);
+        return std::make_unique<LocalLab>(options);
+    }
+    const Result<SshTarget> sshTarget = SshTarget::parse(target);
+    if (!sshTarget) {
+        *error = sshTarget.error();
+        return nullptr;
+    }
+    SshCredentials credentials;
+    credentials.identityFile = parser.value(identityOption);
+    if (parser.isSet(passwordOption)) {
+        const QString secret =
+            TerminalPrompt::secret(credentials.identityFile.isEmpty()
+                                       ? u"Password for %1: "_s.arg(sshTarget->toString())
+                                       : u"Passphrase for %1: "_s.arg(credentials.identityFile));
+        (credentials.identityFile.isEmpty() ? credentials.password : credentials.passphrase) =
+            secret;
+    }
+    HostKeyPolicy policy = HostKeyPolicy::defaults();
+    if (parser.isSet(knownHostsOption))
+        policy.mpmlabKnownHostsFile = parser.value(knownHostsOption);
+    const bool acceptNew = parser.isSet(acceptKeyOption);
+    policy.confirmUnknown = [acceptNew](const UnknownHostKey &key) {
+        const QString shown = u"%1 %2"_s.arg(key.keyType, key.fingerprint);
+        if (acceptNew) {
+            err() << "Accepting the new host key of " << key.host << ':' << key.port << ": "
+                  << shown << Qt::endl;
+            return true;
+        }
+        return TerminalPrompt::confirm(u"The host key of %1:%2 is unknown: %3\nCompare it with "
+                                       "the server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). "
+                                       "Connect and remember it?"_s.arg(key.host)
+                                           .arg(key.port)
+                                           .arg(shown));
+    };
+
+    err() << "Connecting to " << sshTarget->toString() << "…" << Qt::endl;
+    auto session = SshSession::connect(*sshTarget, credentials, policy);
+    if (!session) {
+        *error = session.error();
+        return nullptr;
+    }
+    SshShell::SudoOptions sudo;
+    sudo.enabled = parser.isSet(sudoOption);
+    sudo.askPassword = [user = sshTarget->user] {
+        return TerminalPrompt::secret(u"[sudo] password for %1: "_s.arg(user));
+    };
+    auto shell = SshShell::open(std::move(session).value(), sudo, credentials.commandTimeout);
+    if (!shell) {
+        *error = shell.error();
+        return nullptr;
+    }
+    RemoteApacheOptions options;
+    if (parser.isSet(instanceOption))
+        options.configDir = u"/etc/apache2-"_s + parser.value(instanceOption);
+    auto driver = RemoteApacheDriver::open(std::move(shell).value(), options);
+    if (!driver) {
+        *error = driver.error();
+        return nullptr;
+    }
+    return std::move(driver).value();
+}
+
+int ServerCommand::printStatus(ServerDriver &driver, bool json)
+{
+    const Result<ServerState> state = driver.state();
+    if (!state)
+        return fail(state.error());
+    const Result<DirectiveSet> directives = driver.directives();
+    if (!directives)
+        return fail(directives.error());
+    const Result<bool> pending = driver.restorePending();
+    if (!pending)
+        return fail(pending.error());
+    const auto *remote = dynamic_cast<const RemoteApacheDriver *>(&driver);
+    const MpmKind mpm = state->configuredMpm.value_or(MpmKind::Event);
+
+    if (json) {
+        QJsonObject object = state->toJson();
+        object.insert(u"directives"_s, directives->toJson());
+        object.insert(u"restorePending"_s, *pending);
+        if (remote)
+            object.insert(u"layout"_s, remote->layout().toJson());
+        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    } else {
+        out() << label(u"Target"_s) << state->target << '\n';
+        if (remote) {
+            const ApacheLayout &layout = remote->layout();
+            out() << label(u"OS"_s) << layout.osName << '\n';
+            out() << label(u"Layout"_s)
+                  << (layout.family == ApacheLayout::Family::Debian ? "Debian" : "RHEL") << ", "
+                  << layout.configDir << (layout.systemd ? " (systemd)" : "") << '\n';
+            out() << label(u"Apache"_s) << layout.apacheVersion << '\n';
+            out() << label(u"Listen ports"_s);
+            for (const quint16 port : layout.listenPorts)
+                out() << port << ' ';
+            out() << '\n' << label(u"DocumentRoot"_s) << layout.documentRoot << '\n';
+            if (!layout.phpModules.isEmpty())
+                out() << label(u"mod_php"_s) << layout.phpModules.join(u", "_s)
+                      << " (needs prefork)\n";
+        }
+        out() << label(u"Server"_s) << (state->running ? "running" : "stopped") << '\n';
+        out() << label(u"Configured MPM"_s) << mpmText(state->configuredMpm) << '\n';
+        out() << label(u"Running MPM"_s) << mpmText(state->runningMpm) << '\n';
+        for (const QString &name : DirectiveSet::knownNames()) {
+            if (!DirectiveSet::appliesTo(name, mpm))
+                continue;
+            const std::optional<QString> set = directives->value(name);
+            const std::optional<QString> fallback = DirectiveSet::compiledDefault(name, mpm);
+            out() << label(name)
+                  << (set        ? *set
+                      : fallback ? u"%1 (default)"_s.arg(*fallback)
+                                 : u"-"_s)
+                  << '\n';
+        }
+        out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << Qt::endl;
+    }
+    out().flush();
+    return state->running ? Success : NotRunning;
+}
+
+int ServerCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Control an Apache httpd: a real server over SSH, or the local lab.\n\n"
+        "  status               layout, versions, MPM configured and running, directives\n"
+        "  set-mpm MPM          switch to prefork, worker or event (full stop and start)\n"
+        "  set NAME=VALUE...    set directives (KeepAlive, MaxRequestWorkers, ...)\n"
+        "  memory-limit KIB     limit every Apache process's virtual memory (none: remove)\n"
+        "  test-files           write test.html and large.bin into the DocumentRoot\n"
+        "  restore              put back the original files and MPM, running as before\n\n"
+        "Every change is backed up first, checked with configtest and rolled back if the\n"
+        "server does not come back; a journal keeps the restore owed across crashes."_s);
+    parser.addHelpOption();
+    parser.addOptions({targetOption, identityOption, passwordOption, sudoOption, acceptKeyOption,
+                       knownHostsOption, instanceOption, labDirOption, jsonOption, pageSizeOption,
+                       largeSizeOption});
+    parser.addPositionalArgument(u"action"_s,
+                                 u"status, set-mpm, set, memory-limit, test-files "
+                                 "or restore."_s,
+                                 u"server <action>"_s);
+    QStringList words;
+    if (const std::optional<int> done = parseArguments(parser, arguments, words))
+        return *done;
+    if (words.isEmpty())
+        return usageError(u"server: missing action (status, set-mpm, set, memory-limit, "
+                          "test-files or restore)"_s);
+    const QString action = words.takeFirst();
+
+    // Check the command line before connecting anywhere.
+    std::optional<MpmKind> wantedMpm;
+    std::optional<qint64> memoryLimit;
+    TestFilesSpec files;
+    if (action == u"set-mpm") {
+        if (words.size() != 1 || !(wantedMpm = mpmFromName(words.first())))
+            return usageError(u"server set-mpm: name one MPM: prefork, worker or event"_s);
+    } else if (action == u"set") {
+        if (words.isEmpty())
+            return usageError(u"server set: give NAME=VALUE, e.g. MaxRequestWorkers=200"_s);
+    } else if (action == u"memory-limit") {
+        bool ok = false;
+        const qint64 kib = words.value(0).toLongLong(&ok);
+        if (words.size() != 1 || (!ok && words.first() != u"none") || (ok && kib <= 0))
+            return usageError(u"server memory-limit: give KiB (e.g. 500000) or none"_s);
+        if (ok)
+            memoryLimit = kib;
+    } else if (action == u"test-files") {
+        bool pageOk = false;
+        bool largeOk = false;
+        files.pageBytes = parser.value(pageSizeOption).toLongLong(&pageOk);
+        files.largeBytes = parser.value(largeSizeOption).toLongLong(&largeOk);
+        if (!pageOk || !largeOk || !words.isEmpty())
+            return usageError(u"server test-files: --page-size and --large-size take bytes"_s);
+    } else if ((action != u"status" && action != u"restore") || !words.isEmpty()) {
+        return usageError(
+            u"server: unknown action or wrong arguments: %1 %2"_s.arg(action, words.join(u' ')));
+    }
+
+    Error error;
+    std::unique_ptr<ServerDriver> driver = openDriver(parser, &error);
+    if (!driver)
+        return fail(error);
+    driver->setProgressHandler([](const QString &step) { err() << step << "…" << Qt::endl; });
+    if (action != u"restore") {
+        if (const Result<bool> pending = driver->restorePending(); pending && *pending) {
+            err() << "Note: MPM Lab changed this server earlier and has not restored it yet: "
+                     "'mpmlab-cli server restore' puts the original back."
+                  << Qt::endl;
+        }
+    }
+
+    if (action == u"set-mpm") {
+        if (const Status switched = driver->switchMpm(*wantedMpm); !switched)
+            return fail(switched.error());
+    } else if (action == u"set") {
+        const Result<ServerState> state = driver->state();
+        if (!state)
+            return fail(state.error());
+        const Result<DirectiveSet> changes =
+            DirectiveSet::fromAssignments(words, state->configuredMpm.value_or(MpmKind::Event));
+        if (!changes)
+            return fail(changes.error());
+        const Result<QStringList> warnings = driver->setDirectives(*changes);
+        if (!warnings)
+            return fail(warnings.error());
+        for (const QString &warning : *warnings)
+            err() << "warning: " << warning << Qt::endl;
+    } else if (action == u"memory-limit") {
+        if (const Status limited = driver->setMemoryLimit(memoryLimit); !limited)
+            return fail(limited.error());
+    } else if (action == u"test-files") {
+        const Result<QStringList> paths = driver->createTestFiles(files);
+        if (!paths)
+            return fail(paths.error());
+        for (const QString &path : *paths)
+            out() << path << '\n';
+        out().flush();
+        return Success;
+    } else if (action == u"restore") {
+        if (const Status restored = driver->restore(); !restored)
+            return fail(restored.error());
+    }
+    return printStatus(*driver, parser.isSet(jsonOption));
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "CliCommand.h"
+
+#include <memory>
+
+class QCommandLineParser;
+
+namespace mpmlab {
+class ServerDriver;
+struct Error;
+} // namespace mpmlab
+
+// `mpmlab-cli server status|set-mpm MPM|set NAME=VALUE...|memory-limit KIB|none
+//  |test-files|restore --target ssh://user@host[:port]|local [options]`:
+// the same verbs on a real server over SSH and on the local lab.
+class ServerCommand final : public CliCommand {
+public:
+    [[nodiscard]] QString name() const override;
+    [[nodiscard]] QString summary() const override;
+    int run(const QStringList &arguments) override;
+
+private:
+    // The driver for --target, connected; or the error to report.
+    static std::unique_ptr<mpmlab::ServerDriver> openDriver(const QCommandLineParser &parser,
+                                                            mpmlab::Error *error);
+    static int printStatus(mpmlab::ServerDriver &driver, bool json);
+};

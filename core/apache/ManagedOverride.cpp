@@ -1,0 +1,172 @@
+#include "ManagedOverride.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace mpmlab {
+
+namespace {
+
+constexpr QByteArrayView limitBegin = "# BEGIN mpmlab memory limit";
+constexpr QByteArrayView limitEnd = "# END mpmlab memory limit";
+
+QString sectionName(MpmKind mpm) { return u"mpm_%1_module"_s.arg(mpmName(mpm)); }
+
+std::optional<MpmKind> mpmOfSection(const QString &module)
+{
+    static const QRegularExpression pattern(u"^!?mpm_([a-z]+)_module$|^!?mod_mpm_([a-z]+)\\.c$"_s);
+    const QRegularExpressionMatch match = pattern.match(module);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return mpmFromName(match.captured(1).isEmpty() ? match.captured(2) : match.captured(1));
+}
+
+} // namespace
+
+void ManagedOverride::apply(const DirectiveSet &changes, MpmKind mpm)
+{
+    for (auto it = changes.values().cbegin(); it != changes.values().cend(); ++it) {
+        if (DirectiveSet::isPerMpm(it.key()))
+            perMpm[mpm].set(it.key(), it.value());
+        else
+            global.set(it.key(), it.value());
+    }
+}
+
+bool ManagedOverride::isEmpty() const
+{
+    for (const DirectiveSet &set : perMpm) {
+        if (!set.isEmpty())
+            return false;
+    }
+    return global.isEmpty();
+}
+
+QByteArray ManagedOverride::render() const
+{
+    QString text = u"# Managed by MPM Lab: `mpmlab-cli server set` rewrites this file and\n"
+                   "# `mpmlab-cli server restore` removes it. Read after every stock file, so\n"
+                   "# the values here win.\n"_s;
+    for (auto it = global.values().cbegin(); it != global.values().cend(); ++it)
+        text += it.key() % u' ' % it.value() % u'\n';
+    for (auto section = perMpm.cbegin(); section != perMpm.cend(); ++section) {
+        if (section->isEmpty())
+            continue;
+        text += u"<IfModule "_s % sectionName(section.key()) % u">\n"_s;
+        for (auto it = section->values().cbegin(); it != section->values().cend(); ++it)
+            text += u"    "_s % it.key() % u' ' % it.value() % u'\n';
+        text += u"</IfModule>\n"_s;
+    }
+    return text.toUtf8();
+}
+
+ManagedOverride ManagedOverride::parse(const QByteArray &text)
+{
+    ManagedOverride result;
+    std::optional<MpmKind> section;
+    for (const QString &raw : QString::fromUtf8(text).split(u'\n')) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        if (line.startsWith(u"<IfModule"_s, Qt::CaseInsensitive)) {
+            section = mpmOfSection(line.mid(9).chopped(1).trimmed());
+            continue;
+        }
+        if (line.startsWith(u"</"_s)) {
+            section.reset();
+            continue;
+        }
+        const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+        QString value;
+        if (words.size() != 2 || !DirectiveSet::validate(words[0], words[1], &value).ok())
+            continue;
+        if (section)
+            result.perMpm[*section].set(words[0], value);
+        else
+            result.global.set(words[0], value);
+    }
+    return result;
+}
+
+DirectiveSet effectiveDirectives(const QList<QByteArray> &files, MpmKind mpm)
+{
+    const QStringList managed = DirectiveSet::knownNames();
+    DirectiveSet result;
+    for (const QByteArray &file : files) {
+        // Each open section: whether its contents count for this server.
+        QList<bool> counts;
+        for (const QString &raw : QString::fromUtf8(file).split(u'\n')) {
+            const QString line = raw.trimmed();
+            if (line.isEmpty() || line.startsWith(u'#'))
+                continue;
+            if (line.startsWith(u"</"_s)) {
+                if (!counts.isEmpty())
+                    counts.removeLast();
+                continue;
+            }
+            if (line.startsWith(u'<')) {
+                const QStringList words = line.mid(1)
+                                              .chopped(line.endsWith(u'>') ? 1 : 0)
+                                              .split(u' ', Qt::SkipEmptyParts);
+                bool open = false;
+                if (!words.isEmpty() && words[0].compare(u"IfModule"_s, Qt::CaseInsensitive) == 0) {
+                    const QString module = words.value(1);
+                    const std::optional<MpmKind> of = mpmOfSection(module);
+                    const bool negated = module.startsWith(u'!');
+                    // Non-MPM modules: assumed loaded (mod_status, ...).
+                    open = !of || ((*of == mpm) != negated);
+                }
+                counts.append(open);
+                continue;
+            }
+            if (counts.contains(false))
+                continue;
+            const QStringList words = line.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+            if (words.size() < 2 || !managed.contains(words[0], Qt::CaseInsensitive))
+                continue;
+            QString value;
+            const Result<QString> name = DirectiveSet::validate(words[0], words[1], &value);
+            if (name)
+                result.set(*name, value);
+        }
+    }
+    return result;
+}
+
+QByteArray withRhelMpm(const QByteArray &text, MpmKind mpm)
+{
+    static const QRegularExpression loadLine(
+        u"^(\\s*)#?\\s*(LoadModule\\s+mpm_([a-z]+)_module\\s.*)$"_s);
+    QStringList lines = QString::fromUtf8(text).split(u'\n');
+    for (QString &line : lines) {
+        const QRegularExpressionMatch match = loadLine.match(line);
+        if (!match.hasMatch())
+            continue;
+        const bool wanted = match.captured(3) == mpmName(mpm);
+        line = match.captured(1) % (wanted ? QString() : u"#"_s) % match.captured(2);
+    }
+    return lines.join(u'\n').toUtf8();
+}
+
+QByteArray withMemoryLimit(const QByteArray &envvars, std::optional<qint64> kibibytes)
+{
+    QByteArray result = envvars;
+    const qsizetype begin = result.indexOf(limitBegin);
+    if (begin >= 0) {
+        const qsizetype end = result.indexOf(limitEnd, begin);
+        qsizetype stop = end < 0 ? result.size() : end + limitEnd.size();
+        if (stop < result.size() && result.at(stop) == '\n')
+            ++stop;
+        result.remove(begin, stop - begin);
+    }
+    if (kibibytes) {
+        if (!result.isEmpty() && !result.endsWith('\n'))
+            result += '\n';
+        result += limitBegin.toByteArray() + '\n' + "ulimit -v " + QByteArray::number(*kibibytes)
+                  + '\n' + limitEnd.toByteArray() + '\n';
+    }
+    return result;
+}
+
+} // namespace mpmlab

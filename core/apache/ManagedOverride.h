@@ -1,0 +1,51 @@
+#pragma once
+
+#include "DirectiveSet.h"
+#include "MpmKind.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <optional>
+
+namespace mpmlab {
+
+// MPM Lab's one config file on a real server, read after every stock file
+// (Debian: conf-enabled/zz-mpmlab.conf; RHEL: conf.d/zz-mpmlab.conf).
+//
+// Why one override file and not edits of the stock files: the stock files
+// (apache2.conf, mods-available/mpm_*.conf) stay byte-identical, with their
+// comments, so a package upgrade never meets a locally modified conffile;
+// every value MPM Lab set is visible in one place; undoing is removing one
+// file; and Apache's "last value wins" rule makes the override reliable.
+// MPM directives sit in <IfModule mpm_NAME_module> sections, so a value set
+// for worker cannot break prefork (ThreadsPerChild there is AH00526).
+struct ManagedOverride {
+    DirectiveSet global;
+    QMap<MpmKind, DirectiveSet> perMpm;
+
+    // Puts each of `changes` in the global part or in `mpm`'s section.
+    void apply(const DirectiveSet &changes, MpmKind mpm);
+    [[nodiscard]] bool isEmpty() const;
+
+    [[nodiscard]] QByteArray render() const;
+    // Reads a file render() wrote; lines it does not know are ignored.
+    static ManagedOverride parse(const QByteArray &text);
+};
+
+// The values of the managed directives that Apache ends up with, reading
+// `files` in Apache's order (last value wins), for a server running `mpm`:
+// sections for other MPMs and <VirtualHost>/<Directory>-like blocks are
+// skipped. Directives no file sets are absent (compiled defaults apply).
+DirectiveSet effectiveDirectives(const QList<QByteArray> &files, MpmKind mpm);
+
+// RHEL's conf.modules.d/00-mpm.conf with exactly `mpm`'s LoadModule line
+// active and the others commented out.
+QByteArray withRhelMpm(const QByteArray &text, MpmKind mpm);
+
+// Debian's envvars with MPM Lab's `ulimit -v` block replaced, or removed
+// when `kibibytes` is empty. apachectl sources envvars (under systemd too),
+// so the limit applies to every Apache process.
+QByteArray withMemoryLimit(const QByteArray &envvars, std::optional<qint64> kibibytes);
+
+} // namespace mpmlab

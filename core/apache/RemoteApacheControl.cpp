@@ -1,0 +1,257 @@
+#include "RemoteApacheControl.h"
+
+#include "ApacheLog.h"
+#include "ManagedOverride.h"
+#include "remote/RemoteShell.h"
+#include "remote/ShellQuote.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace mpmlab {
+
+namespace {
+
+constexpr unsigned long readyPollMs = 200;
+constexpr int errorLogTailLines = 12;
+
+} // namespace
+
+Status RemoteApacheOptions::validateConfigDir(const QString &configDir)
+{
+    static const QRegularExpression allowed(
+        u"^(/etc/apache2(-[A-Za-z0-9_.][A-Za-z0-9_.-]*)?|/etc/httpd)?$"_s);
+    if (allowed.match(configDir).hasMatch())
+        return {};
+    return Error{Error::Kind::InvalidInput,
+                 u"invalid Apache config directory '%1': /etc/apache2, /etc/apache2-NAME (NAME of "
+                 "letters, digits, '_', '.' and '-') or /etc/httpd"_s.arg(configDir),
+                 {}};
+}
+
+RemoteApacheControl::RemoteApacheControl(RemoteShell &shell, ApacheLayout layout,
+                                         RemoteApacheOptions options, Progress progress)
+    : m_shell(shell)
+    , m_layout(std::move(layout))
+    , m_options(std::move(options))
+    , m_progress(std::move(progress))
+{
+}
+
+Result<ProcessOutput> RemoteApacheControl::runChecked(const QString &script, Error::Kind kind,
+                                                      const QString &what)
+{
+    Result<ProcessOutput> output = m_shell.runAsRoot(script);
+    if (!output)
+        return output;
+    if (!output->succeeded())
+        return Error{kind, u"%1 failed on %2"_s.arg(what, m_shell.targetName()),
+                     output->combinedText()};
+    return output;
+}
+
+QString RemoteApacheControl::controlCommand(const QString &action) const
+{
+    const bool debian = m_layout.family == ApacheLayout::Family::Debian;
+    if (m_layout.systemd && action != u"configtest") {
+        const QString unit =
+            debian
+                ? (m_layout.instance.isEmpty() ? u"apache2"_s : u"apache2@"_s + m_layout.instance)
+                : u"httpd"_s;
+        return u"systemctl "_s % action % u' ' % shellQuote(unit);
+    }
+    return m_layout.environmentPrefix() % (debian ? u"apache2ctl "_s : u"apachectl "_s) % action;
+}
+
+Result<std::optional<qint64>> RemoteApacheControl::runningPid()
+{
+    const QString script = u"p=$(cat "_s % shellQuote(m_layout.pidFile)
+                           % u" 2>/dev/null) && kill -0 \"$p\" 2>/dev/null && echo \"$p\"; true"_s;
+    const Result<ProcessOutput> output = m_shell.runAsRoot(script);
+    if (!output)
+        return output.error();
+    bool ok = false;
+    const qint64 pid = output->standardOutput.trimmed().toLongLong(&ok);
+    return ok && pid > 0 ? std::optional<qint64>(pid) : std::nullopt;
+}
+
+Result<ServerStatus> RemoteApacheControl::fetchStatus()
+{
+    const Result<QByteArray> reply =
+        m_shell.httpGetOnServer(m_layout.statusPort(), u"/server-status?auto"_s);
+    if (!reply)
+        return reply.error();
+    const qsizetype bodyStart = reply->indexOf("\r\n\r\n");
+    if (!reply->startsWith("HTTP/1.") || bodyStart < 0 || reply->mid(9, 3) != "200") {
+        return Error{Error::Kind::Network,
+                     u"mod_status on port %1 of %2 did not answer 200: is mod_status enabled "
+                     "(a2enmod status)?"_s.arg(m_layout.statusPort())
+                         .arg(m_shell.targetName()),
+                     QString::fromUtf8(reply->left(200))};
+    }
+    return ServerStatus::parse(QString::fromUtf8(reply->mid(bodyStart + 4)));
+}
+
+Result<ProcessOutput> RemoteApacheControl::configTest()
+{
+    m_progress(u"Checking the configuration"_s);
+    return runChecked(controlCommand(u"configtest"_s) + u" 2>&1"_s, Error::Kind::ConfigRejected,
+                      u"Apache's configtest"_s);
+}
+
+Result<qint64> RemoteApacheControl::errorLogSize()
+{
+    const Result<ProcessOutput> output = m_shell.runAsRoot(
+        u"stat -c %s "_s % shellQuote(m_layout.errorLog) % u" 2>/dev/null || echo 0"_s);
+    if (!output)
+        return output.error();
+    return output->standardOutput.trimmed().toLongLong();
+}
+
+QString RemoteApacheControl::errorLogSince(qint64 offset)
+{
+    const Result<ProcessOutput> output =
+        m_shell.runAsRoot(u"tail -c +%1 "_s.arg(offset + 1) % shellQuote(m_layout.errorLog)
+                          % u" 2>/dev/null | tail -n %1"_s.arg(errorLogTailLines));
+    if (!output || output->standardOutput.trimmed().isEmpty())
+        return {};
+    return u"Last lines of %1:\n"_s.arg(m_layout.errorLog)
+           + QString::fromUtf8(output->standardOutput.trimmed());
+}
+
+Error RemoteApacheControl::withErrorLog(Error error, qint64 offset)
+{
+    const QString log = errorLogSince(offset);
+    if (!log.isEmpty())
+        error.details = error.details.isEmpty() ? log : error.details % u'\n' % log;
+    return error;
+}
+
+Status RemoteApacheControl::startAndVerify(MpmKind expected)
+{
+    const Result<qint64> offset = errorLogSize();
+    if (!offset)
+        return offset.error();
+    m_progress(u"Starting Apache (%1)"_s.arg(mpmName(expected)));
+    if (const Result<ProcessOutput> started =
+            runChecked(controlCommand(u"start"_s) + u" 2>&1"_s, Error::Kind::StartFailed,
+                       u"starting Apache"_s);
+        !started) {
+        return withErrorLog(started.error(), *offset);
+    }
+
+    const auto probe = [&]() -> Result<ServerStatus> {
+        Result<ServerStatus> status = fetchStatus();
+        if (status && status->mpm != expected) {
+            return Error{Error::Kind::StartFailed,
+                         u"Apache runs %1, not %2"_s.arg(status->mpmName, mpmName(expected)),
+                         {}};
+        }
+        return status;
+    };
+    const QDeadlineTimer deadline(m_options.readyTimeout);
+    std::optional<qint64> pid;
+    Result<ServerStatus> status = Error{Error::Kind::Timeout, {}, {}};
+    for (;;) {
+        const Result<std::optional<qint64>> found = runningPid();
+        if (!found)
+            return found.error();
+        pid = *found;
+        if (pid) {
+            status = probe();
+            if (status || status.error().kind == Error::Kind::StartFailed)
+                break;
+        }
+        if (deadline.hasExpired()) {
+            return withErrorLog(
+                Error{Error::Kind::StartFailed,
+                      pid ? u"Apache started but mod_status did not answer within %1 ms"_s.arg(
+                          m_options.readyTimeout.count())
+                          : u"Apache did not start: no running process after %1 ms"_s.arg(
+                              m_options.readyTimeout.count()),
+                      {}},
+                *offset);
+        }
+        QThread::msleep(readyPollMs);
+    }
+    if (!status)
+        return withErrorLog(status.error(), *offset);
+
+    m_progress(u"Checking that Apache stays up"_s);
+    QThread::msleep(static_cast<unsigned long>(m_options.settleDelay.count()));
+    const Result<std::optional<qint64>> again = runningPid();
+    if (!again)
+        return again.error();
+    if (*again != pid) {
+        return withErrorLog(
+            Error{Error::Kind::StartFailed,
+                  u"Apache started, then died within %1 ms"_s.arg(m_options.settleDelay.count()),
+                  {}},
+            *offset);
+    }
+    if (hasSevereLogLines(errorLogSince(*offset))) {
+        return withErrorLog(Error{Error::Kind::StartFailed,
+                                  u"Apache started but reports alerts: its children are failing"_s,
+                                  {}},
+                            *offset);
+    }
+    if (const Result<ServerStatus> second = probe(); !second)
+        return withErrorLog(second.error(), *offset);
+    return {};
+}
+
+Status RemoteApacheControl::stopAndWait()
+{
+    const Result<std::optional<qint64>> pid = runningPid();
+    if (!pid)
+        return pid.error();
+    if (!*pid)
+        return {};
+    m_progress(u"Stopping Apache"_s);
+    const int polls = int(m_options.stopTimeout.count() / 100);
+    // Wait on the server itself: one round trip, not one per poll.
+    const QString script =
+        controlCommand(u"stop"_s)
+        % u" >/dev/null 2>&1; p=%1; i=0; while kill -0 $p 2>/dev/null; do "
+          "i=$((i+1)); [ $i -gt %2 ] && exit 3; sleep 0.1; done; exit 0"_s.arg(**pid)
+              .arg(polls);
+    const Result<ProcessOutput> stopped = m_shell.runAsRoot(script);
+    if (!stopped)
+        return stopped.error();
+    if (!stopped->succeeded()) {
+        return Error{Error::Kind::StopFailed,
+                     u"Apache (pid %1) on %2 did not stop within %3 ms"_s.arg(**pid)
+                         .arg(m_shell.targetName())
+                         .arg(m_options.stopTimeout.count()),
+                     {}};
+    }
+    return {};
+}
+
+Status RemoteApacheControl::enableMpm(MpmKind mpm)
+{
+    m_progress(u"Enabling %1"_s.arg(mpmName(mpm)));
+    if (m_layout.family == ApacheLayout::Family::Rhel) {
+        const QString path = m_layout.mpmConfigPath(mpm);
+        const Result<QByteArray> text = m_shell.downloadAsRoot(path);
+        if (!text)
+            return text.error();
+        return m_shell.uploadAsRoot(path, withRhelMpm(*text, mpm));
+    }
+    // Disable first, then enable: with two MPMs enabled a2enmod refuses
+    // ("cannot proceed due to conflicts"), with none configtest fails.
+    const QString wanted = u"mpm_"_s + mpmName(mpm);
+    const QString script =
+        m_layout.environmentPrefix()
+        % u"set -e; for f in \"$APACHE_CONFDIR\"/mods-enabled/mpm_*.load; do [ -e \"$f\" ] || "
+          "continue; m=$(basename \"$f\" .load); [ \"$m\" = %1 ] || a2dismod -q \"$m\"; done; "
+          "a2enmod -q %1"_s.arg(shellQuote(wanted));
+    const Result<ProcessOutput> done =
+        runChecked(script + u" 2>&1"_s, Error::Kind::ConfigRejected, u"a2dismod/a2enmod"_s);
+    return done ? Status{} : Status{done.error()};
+}
+
+} // namespace mpmlab

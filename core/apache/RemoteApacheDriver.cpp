@@ -1,0 +1,474 @@
+#include "RemoteApacheDriver.h"
+
+#include "ManagedOverride.h"
+#include "common/AtomicFile.h"
+#include "remote/RemoteShell.h"
+#include "remote/ShellQuote.h"
+#include "remote/SshTarget.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace mpmlab {
+
+namespace {
+
+constexpr qint64 minMemoryLimitKib = 16 * 1024;            // KiB: below this nothing starts
+constexpr qint64 maxMemoryLimitKib = 1024LL * 1024 * 1024; // KiB: 1 TiB
+
+} // namespace
+
+RemoteApacheDriver::RemoteApacheDriver(std::unique_ptr<RemoteShell> shell,
+                                       RemoteApacheOptions options)
+    : m_shell(std::move(shell))
+    , m_options(std::move(options))
+{
+    if (m_options.clientJournalDir.isEmpty())
+        m_options.clientJournalDir = RestoreJournal::defaultClientDir();
+}
+
+RemoteApacheDriver::~RemoteApacheDriver() = default;
+
+Result<std::unique_ptr<RemoteApacheDriver>>
+RemoteApacheDriver::open(std::unique_ptr<RemoteShell> shell, RemoteApacheOptions options)
+{
+    if (Status valid = RemoteApacheOptions::validateConfigDir(options.configDir); !valid)
+        return valid.error();
+    std::unique_ptr<RemoteApacheDriver> driver(
+        new RemoteApacheDriver(std::move(shell), std::move(options)));
+    if (Status detected = driver->detect(); !detected)
+        return detected.error();
+    return driver;
+}
+
+Status RemoteApacheDriver::detect()
+{
+    const Result<ProcessOutput> output =
+        m_shell->runAsRoot(ApacheLayout::detectionScript(m_options.configDir));
+    if (!output)
+        return output.error();
+    Result<ApacheLayout> layout =
+        ApacheLayout::parse(QString::fromUtf8(output->standardOutput), m_shell->targetName());
+    if (!layout && !m_options.configDir.isEmpty()) {
+        return Error{Error::Kind::NotInstalled,
+                     u"%1 on %2 holds no Apache configuration"_s.arg(m_options.configDir,
+                                                                     m_shell->targetName()),
+                     {}};
+    }
+    if (!layout)
+        return layout.error();
+    m_control = std::make_unique<RemoteApacheControl>(
+        *m_shell, std::move(layout).value(), m_options,
+        [this](const QString &step) { reportProgress(step); });
+    return {};
+}
+
+QString RemoteApacheDriver::targetName() const { return m_shell->targetName(); }
+
+MpmKind RemoteApacheDriver::configuredMpm() const
+{
+    return layout().configuredMpm.value_or(MpmKind::Event);
+}
+
+QString RemoteApacheDriver::serverDir() const
+{
+    return RestoreJournal::serverDirFor(layout().configDir);
+}
+
+QString RemoteApacheDriver::clientJournalPath() const
+{
+    return RestoreJournal::clientPathFor(m_options.clientJournalDir, targetName(),
+                                         layout().configDir);
+}
+
+Result<ServerState> RemoteApacheDriver::state()
+{
+    if (Status detected = detect(); !detected)
+        return detected.error();
+    ServerState state;
+    state.target = targetName();
+    if (const Result<SshTarget> target = SshTarget::parse(targetName()))
+        state.host = target->host;
+    state.port = layout().statusPort();
+    state.configuredMpm = layout().configuredMpm;
+    state.configRoot = layout().configDir;
+    const Result<std::optional<qint64>> pid = m_control->runningPid();
+    if (!pid)
+        return pid.error();
+    if (*pid) {
+        state.running = true;
+        state.pid = **pid;
+        if (const Result<ServerStatus> status = m_control->fetchStatus()) {
+            state.runningMpm = status->mpm;
+            state.serverVersion = status->serverVersion;
+        }
+    }
+    return state;
+}
+
+Status RemoteApacheDriver::start()
+{
+    const Result<std::optional<qint64>> pid = m_control->runningPid();
+    if (!pid)
+        return pid.error();
+    if (*pid)
+        return {};
+    if (const Result<ProcessOutput> tested = m_control->configTest(); !tested)
+        return tested.error();
+    return m_control->startAndVerify(configuredMpm());
+}
+
+Status RemoteApacheDriver::stop() { return m_control->stopAndWait(); }
+
+Result<std::optional<RestoreJournal>> RemoteApacheDriver::serverJournal()
+{
+    const QString path = serverDir() + u"/journal.json"_s;
+    const Result<ProcessOutput> output =
+        m_shell->runAsRoot(u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(path)));
+    if (!output)
+        return output.error();
+    if (output->standardOutput.isEmpty())
+        return std::optional<RestoreJournal>();
+    const Result<RestoreJournal> journal =
+        RestoreJournal::fromJson(output->standardOutput, targetName() + u':' + path);
+    if (!journal)
+        return journal.error();
+    return std::optional<RestoreJournal>(*journal);
+}
+
+Status RemoteApacheDriver::writeJournal(const RestoreJournal &journal)
+{
+    const QByteArray json = journal.toJson();
+    if (Status onServer = m_shell->uploadAsRoot(serverDir() + u"/journal.json"_s, json); !onServer)
+        return onServer;
+    const QString clientPath = clientJournalPath();
+    if (!QDir().mkpath(QFileInfo(clientPath).absolutePath())) {
+        return Error{
+            Error::Kind::Io,
+            u"cannot create %1 for the restore journal"_s.arg(QFileInfo(clientPath).absolutePath()),
+            {}};
+    }
+    return writeFileAtomically(clientPath, json);
+}
+
+Status RemoteApacheDriver::archiveTree(const QString &archive)
+{
+    const QString script =
+        u"set -e; umask 077; mkdir -p %1; C=%2; "
+        "tar -cpf %3.new --numeric-owner -C \"$(dirname \"$C\")\" \"$(basename \"$C\")\"; "
+        "mv -f %3.new %3"_s.arg(shellQuote(serverDir()), shellQuote(layout().configDir),
+                                shellQuote(archive));
+    const Result<ProcessOutput> done =
+        m_control->runChecked(script + u" 2>&1"_s, Error::Kind::Io, u"backing up the config"_s);
+    return done ? Status{} : Status{done.error()};
+}
+
+Status RemoteApacheDriver::restoreTree(const QString &archive)
+{
+    // Extract beside the tree, then swap directories: the tree is never half
+    // restored, and symlinks (mods-enabled), modes and owners come back as
+    // they were. Safe to run again after an interruption.
+    const QString script =
+        u"set -e; C=%1; A=%2; P=$(dirname \"$C\"); B=$(basename \"$C\"); "
+        "T=\"$P/.$B.mpmlab-restore\"; O=\"$P/.$B.mpmlab-old\"; "
+        "rm -rf \"$T\" \"$O\"; mkdir \"$T\"; tar -xpf \"$A\" --numeric-owner -C \"$T\"; "
+        "if [ -e \"$C\" ]; then mv \"$C\" \"$O\"; fi; mv \"$T/$B\" \"$C\"; rm -rf \"$O\" \"$T\""_s
+            .arg(shellQuote(layout().configDir), shellQuote(archive));
+    reportProgress(u"Restoring the configuration files"_s);
+    const Result<ProcessOutput> done =
+        m_control->runChecked(script + u" 2>&1"_s, Error::Kind::Io, u"restoring the config"_s);
+    return done ? Status{} : Status{done.error()};
+}
+
+Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
+{
+    const Result<std::optional<RestoreJournal>> existing = serverJournal();
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return **existing;
+
+    RestoreJournal journal;
+    journal.target = targetName();
+    journal.configDir = layout().configDir;
+    journal.originalArchive = serverDir() + u"/original.tar"_s;
+    journal.startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    journal.originalMpm = layout().configuredMpm;
+    const Result<std::optional<qint64>> pid = m_control->runningPid();
+    if (!pid)
+        return pid.error();
+    journal.wasRunning = pid->has_value();
+    if (journal.wasRunning) {
+        if (const Result<ServerStatus> status = m_control->fetchStatus(); status && status->mpm)
+            journal.originalMpm = status->mpm;
+    }
+    reportProgress(u"Backing up %1 before the first change"_s.arg(layout().configDir));
+    // The archive first: a journal never points to a missing archive.
+    if (Status archived = archiveTree(journal.originalArchive); !archived)
+        return archived.error();
+    if (Status written = writeJournal(journal); !written)
+        return written.error();
+    return journal;
+}
+
+Result<QStringList> RemoteApacheDriver::change(const QString &what,
+                                               const std::function<Status()> &edit,
+                                               MpmKind expectedMpm, bool startEvenIfStopped)
+{
+    if (const Result<RestoreJournal> journal = ensureJournal(); !journal)
+        return journal.error();
+    const QString step = serverDir() + u"/before-last-change.tar"_s;
+    if (Status archived = archiveTree(step); !archived)
+        return archived.error();
+    const Result<std::optional<qint64>> pid = m_control->runningPid();
+    if (!pid)
+        return pid.error();
+    const bool wasRunning = pid->has_value();
+    std::optional<MpmKind> previousMpm = layout().configuredMpm;
+    if (wasRunning) {
+        if (const Result<ServerStatus> status = m_control->fetchStatus(); status && status->mpm)
+            previousMpm = status->mpm;
+    }
+
+    // Before the restart only files changed: put them back and leave the
+    // running server alone. After it, stop whatever runs and restart the
+    // previous tree as it was.
+    const auto rollBack = [&](Error error, bool restarted) -> Error {
+        reportProgress(u"Rolling back: %1 failed"_s.arg(what));
+        Status undone = restarted ? m_control->stopAndWait() : Status{};
+        if (undone)
+            undone = restoreTree(step);
+        if (undone)
+            undone = detect();
+        if (undone && restarted && wasRunning && previousMpm)
+            undone = m_control->startAndVerify(*previousMpm);
+        error.message += undone ? u"; the previous configuration is back%1"_s.arg(
+                             wasRunning ? u" and running"_s : QString())
+                                : u"; rolling back failed too (%1): run `mpmlab-cli server "
+                                  "restore`"_s.arg(undone.error().message);
+        return error;
+    };
+
+    if (Status edited = edit(); !edited)
+        return rollBack(edited.error(), false);
+    const Result<ProcessOutput> tested = m_control->configTest();
+    if (!tested)
+        return rollBack(tested.error(), false);
+    QStringList warnings = DirectiveSet::apacheWarnings(tested->combinedText());
+    if (wasRunning || startEvenIfStopped) {
+        if (Status stopped = m_control->stopAndWait(); !stopped)
+            return rollBack(stopped.error(), true);
+        if (Status started = m_control->startAndVerify(expectedMpm); !started)
+            return rollBack(started.error(), true);
+    }
+    if (Status detected = detect(); !detected)
+        return detected.error();
+    return warnings;
+}
+
+Status RemoteApacheDriver::switchMpm(MpmKind kind)
+{
+    if (!layout().phpModules.isEmpty() && kind != MpmKind::Prefork) {
+        return Error{Error::Kind::InvalidInput,
+                     u"mod_php (%1) is enabled on %2 and works only with prefork: switching to %3 "
+                     "would break PHP. Move PHP to PHP-FPM first (for example a2dismod %1; "
+                     "a2enmod proxy_fcgi; a2enconf %1-fpm), then switch."_s.arg(
+                         layout().phpModules.join(u", "_s), targetName(), mpmName(kind)),
+                     {}};
+    }
+    if (layout().configuredMpm == kind) {
+        const Result<ServerStatus> status = m_control->fetchStatus();
+        if (status && status->mpm == kind)
+            return {};
+    }
+    // An MPM change needs a full stop and start (graceful: AH00534).
+    const Result<QStringList> changed = change(
+        u"switching to %1"_s.arg(mpmName(kind)), [&] { return m_control->enableMpm(kind); }, kind,
+        true);
+    return changed ? Status{} : Status{changed.error()};
+}
+
+Result<DirectiveSet> RemoteApacheDriver::directives()
+{
+    const QString dir = shellQuote(layout().configDir);
+    const MpmKind mpm = configuredMpm();
+    // Apache's reading order; the managed override is among the last files.
+    const QString files =
+        layout().family == ApacheLayout::Family::Debian
+            ? u"%1/apache2.conf %1/mods-enabled/mpm_%2.conf %1/conf-enabled/*.conf"_s.arg(
+                dir, mpmName(mpm))
+            : u"%1/conf/httpd.conf %1/conf.modules.d/*.conf %1/conf.d/*.conf"_s.arg(dir);
+    const Result<ProcessOutput> text =
+        m_shell->runAsRoot(u"cat "_s % files % u" 2>/dev/null; true"_s);
+    if (!text)
+        return text.error();
+    return effectiveDirectives({text->standardOutput}, mpm);
+}
+
+Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &changes)
+{
+    const MpmKind mpm = configuredMpm();
+    if (Status usable = changes.checkFor(mpm, targetName()); !usable)
+        return usable.error();
+    const Result<DirectiveSet> current = directives();
+    if (!current)
+        return current.error();
+    DirectiveSet effective = *current;
+    effective.merge(changes);
+    QStringList warnings = effective.inconsistencies(mpm);
+
+    const QString path = layout().overridePath();
+    const auto edit = [&]() -> Status {
+        const Result<ProcessOutput> old =
+            m_shell->runAsRoot(u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(path)));
+        if (!old)
+            return old.error();
+        ManagedOverride override = ManagedOverride::parse(old->standardOutput);
+        override.apply(changes, mpm);
+        return m_shell->uploadAsRoot(path, override.render());
+    };
+    const Result<QStringList> apache = change(u"setting directives"_s, edit, mpm, false);
+    if (!apache)
+        return apache.error();
+    for (const QString &line : *apache) {
+        if (!warnings.contains(line))
+            warnings << line;
+    }
+    return warnings;
+}
+
+Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
+{
+    if (kibibytes && (*kibibytes < minMemoryLimitKib || *kibibytes > maxMemoryLimitKib)) {
+        return Error{Error::Kind::InvalidInput,
+                     u"memory limit %1 KiB out of range: %2 to %3 KiB"_s.arg(*kibibytes)
+                         .arg(minMemoryLimitKib)
+                         .arg(maxMemoryLimitKib),
+                     {}};
+    }
+    if (layout().family != ApacheLayout::Family::Debian) {
+        return Error{Error::Kind::InvalidInput,
+                     u"memory limits are supported on Debian/Ubuntu layouts only for now"_s,
+                     {}};
+    }
+    const QString envvars = layout().configDir + u"/envvars"_s;
+    const auto edit = [&]() -> Status {
+        const Result<QByteArray> text = m_shell->downloadAsRoot(envvars);
+        if (!text)
+            return text.error();
+        return m_shell->uploadAsRoot(envvars, withMemoryLimit(*text, kibibytes));
+    };
+    const Result<QStringList> changed =
+        change(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s, edit,
+               configuredMpm(), false);
+    return changed ? Status{} : Status{changed.error()};
+}
+
+Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spec)
+{
+    if (Status valid = spec.validate(); !valid)
+        return valid.error();
+    const QString root = layout().documentRoot;
+    if (!root.startsWith(u'/')) {
+        return Error{Error::Kind::NotInstalled,
+                     u"no DocumentRoot found in the enabled sites of %1"_s.arg(targetName()),
+                     {}};
+    }
+    const QString page = root + QLatin1StringView(TestFilesSpec::pagePath);
+    const QString large = root + QLatin1StringView(TestFilesSpec::largePath);
+    const Result<RestoreJournal> found = ensureJournal();
+    if (!found)
+        return found.error();
+    RestoreJournal journal = *found;
+    const Result<ProcessOutput> existing =
+        m_shell->runAsRoot(u"for f in %1 %2; do [ -e \"$f\" ] && echo \"$f\"; done; true"_s.arg(
+            shellQuote(page), shellQuote(large)));
+    if (!existing)
+        return existing.error();
+    for (const QString &file :
+         QString::fromUtf8(existing->standardOutput).split(u'\n', Qt::SkipEmptyParts)) {
+        if (!journal.createdFiles.contains(file)) {
+            return Error{Error::Kind::Busy,
+                         u"%1 exists on %2 and was not made by MPM Lab: move it away first"_s.arg(
+                             file, targetName()),
+                         {}};
+        }
+    }
+    // Recorded before they exist: a crash now still leaves them to restore().
+    for (const QString &file : {page, large}) {
+        if (!journal.createdFiles.contains(file))
+            journal.createdFiles << file;
+    }
+    if (Status written = writeJournal(journal); !written)
+        return written.error();
+    reportProgress(u"Writing test.html (%1 bytes) and large.bin (%2 bytes)"_s.arg(spec.pageBytes)
+                       .arg(spec.largeBytes));
+    if (Status uploaded = m_shell->uploadAsRoot(page, TestFilesSpec::pageOfSize(spec.pageBytes));
+        !uploaded)
+        return uploaded.error();
+    const Result<ProcessOutput> made = m_control->runChecked(
+        u"set -e; umask 022; head -c %1 /dev/urandom > %2.new; mv -f %2.new %2"_s
+            .arg(spec.largeBytes)
+            .arg(shellQuote(large)),
+        Error::Kind::Io, u"writing large.bin"_s);
+    if (!made)
+        return made.error();
+    return QStringList{QString::fromLatin1(TestFilesSpec::pagePath),
+                       QString::fromLatin1(TestFilesSpec::largePath)};
+}
+
+Status RemoteApacheDriver::restore()
+{
+    const Result<std::optional<RestoreJournal>> found = serverJournal();
+    if (!found)
+        return found.error();
+    if (!*found) {
+        QFile::remove(clientJournalPath());
+        reportProgress(u"Nothing to restore on %1"_s.arg(targetName()));
+        return {};
+    }
+    const RestoreJournal &journal = **found;
+    if (Status stopped = m_control->stopAndWait(); !stopped)
+        return stopped;
+    if (Status restored = restoreTree(journal.originalArchive); !restored)
+        return restored;
+    if (!journal.createdFiles.isEmpty()) {
+        QStringList quoted;
+        for (const QString &file : journal.createdFiles)
+            quoted << shellQuote(file);
+        const Result<ProcessOutput> removed = m_control->runChecked(
+            u"rm -f -- "_s + quoted.join(u' '), Error::Kind::Io, u"removing the test files"_s);
+        if (!removed)
+            return removed.error();
+    }
+    if (Status detected = detect(); !detected)
+        return detected;
+    if (journal.wasRunning && journal.originalMpm) {
+        if (Status started = m_control->startAndVerify(*journal.originalMpm); !started)
+            return started;
+    }
+    // Last: until everything above worked, the journal keeps the debt visible.
+    const Result<ProcessOutput> cleared = m_control->runChecked(
+        // Parent directories go too when nothing else is in them: no trace left.
+        u"rm -rf -- %1 && { rmdir /var/lib/mpmlab/restore /var/lib/mpmlab 2>/dev/null; true; }"_s
+            .arg(shellQuote(serverDir())),
+        Error::Kind::Io, u"removing the journal"_s);
+    if (!cleared)
+        return cleared.error();
+    QFile::remove(clientJournalPath());
+    return {};
+}
+
+Result<bool> RemoteApacheDriver::restorePending()
+{
+    const Result<std::optional<RestoreJournal>> found = serverJournal();
+    if (!found)
+        return found.error();
+    return found->has_value() || QFile::exists(clientJournalPath());
+}
+
+} // namespace mpmlab

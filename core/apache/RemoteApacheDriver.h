@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ApacheLayout.h"
+#include "RemoteApacheControl.h"
+#include "RestoreJournal.h"
+#include "ServerDriver.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace mpmlab {
+
+class RemoteShell;
+
+// The `ssh://` target: a real Apache httpd controlled through a RemoteShell
+// (an SSH session as root or with sudo). Every change follows one path:
+// the restore journal is written before the first change (on the server,
+// next to an archive of the original config tree, and on the client), the
+// tree is archived again before each change, files are replaced atomically,
+// configtest runs before any restart, and a failed configtest or start puts
+// the previous tree back and restarts it as it was.
+class RemoteApacheDriver final : public ServerDriver {
+public:
+    // Detects the layout (Debian or RHEL, the instance, the MPM...) first.
+    static Result<std::unique_ptr<RemoteApacheDriver>> open(std::unique_ptr<RemoteShell> shell,
+                                                            RemoteApacheOptions options);
+    ~RemoteApacheDriver() override;
+
+    [[nodiscard]] QString targetName() const override;
+    Result<ServerState> state() override;
+    Status start() override;
+    Status stop() override;
+    Status switchMpm(MpmKind kind) override;
+    Result<DirectiveSet> directives() override;
+    Result<QStringList> setDirectives(const DirectiveSet &changes) override;
+    Status setMemoryLimit(std::optional<qint64> kibibytes) override;
+    Result<QStringList> createTestFiles(const TestFilesSpec &spec) override;
+    Status restore() override;
+    Result<bool> restorePending() override;
+
+    [[nodiscard]] const ApacheLayout &layout() const { return m_control->layout(); }
+    // The journal on the server, if a restore is owed.
+    Result<std::optional<RestoreJournal>> serverJournal();
+
+private:
+    RemoteApacheDriver(std::unique_ptr<RemoteShell> shell, RemoteApacheOptions options);
+    Status detect();
+    [[nodiscard]] QString serverDir() const;
+    [[nodiscard]] QString clientJournalPath() const;
+    Status writeJournal(const RestoreJournal &journal);
+    Result<RestoreJournal> ensureJournal();
+    Status archiveTree(const QString &archive);
+    Status restoreTree(const QString &archive);
+    [[nodiscard]] MpmKind configuredMpm() const;
+
+    // The one path every change takes: journal, archive, `edit`, configtest,
+    // restart when `restart` (or when the server runs), verified as
+    // `expectedMpm`; rollback on failure. Returns Apache's warnings.
+    Result<QStringList> change(const QString &what, const std::function<Status()> &edit,
+                               MpmKind expectedMpm, bool startEvenIfStopped);
+
+    std::unique_ptr<RemoteShell> m_shell;
+    RemoteApacheOptions m_options;
+    std::unique_ptr<RemoteApacheControl> m_control;
+};
+
+} // namespace mpmlab

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "HostKeyPolicy.h"
+#include "SshCredentials.h"
+#include "SshTarget.h"
+#include "common/ProcessRunner.h"
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+struct ssh_session_struct;
+
+namespace mpmlab {
+
+// One authenticated libssh connection to a server whose host key has been
+// verified. libssh sessions are not thread-safe: a session and everything
+// it runs belong to the thread that connected it. Disconnects when destroyed.
+class SshSession {
+public:
+    // Connects, checks the host key against `policy` (before any credential
+    // is sent), then authenticates. Fails with Network (unreachable, host
+    // key refused or changed, timeout) or InvalidInput (credentials refused).
+    static Result<std::unique_ptr<SshSession>> connect(const SshTarget &target,
+                                                       const SshCredentials &credentials,
+                                                       const HostKeyPolicy &policy);
+    ~SshSession();
+    SshSession(const SshSession &) = delete;
+    SshSession &operator=(const SshSession &) = delete;
+
+    // Runs `command` with the login shell of the remote user, feeds `input`
+    // on its stdin then closes it, and collects stdout, stderr and the exit
+    // status. Timeout after `timeout` (the channel is closed).
+    Result<ProcessOutput> run(const QString &command, const QByteArray &input,
+                              std::chrono::milliseconds timeout);
+    // The same, handing each piece of stdout to `onOutput` as it arrives,
+    // for long commands (the output is not kept).
+    using OutputHandler = std::function<void(const QByteArray &chunk)>;
+    Result<ProcessOutput> stream(const QString &command, const QByteArray &input,
+                                 std::chrono::milliseconds timeout, const OutputHandler &onOutput);
+
+    // Opens a TCP connection from the server to host:port (direct-tcpip),
+    // sends `request` and reads until the peer closes: how the driver talks
+    // to mod_status on the server's loopback without curl on the server.
+    Result<QByteArray> exchangeThroughTunnel(const QString &host, quint16 port,
+                                             const QByteArray &request,
+                                             std::chrono::milliseconds timeout);
+
+    // An SSH_MSG_IGNORE: keeps NAT and firewalls from dropping an idle link.
+    Status sendKeepAlive();
+
+    [[nodiscard]] const SshTarget &target() const { return m_target; }
+    [[nodiscard]] QString hostKeyFingerprint() const { return m_fingerprint; }
+
+private:
+    struct SessionDeleter {
+        void operator()(ssh_session_struct *session) const;
+    };
+    using SessionHandle = std::unique_ptr<ssh_session_struct, SessionDeleter>;
+
+    SshSession(SshTarget target, SessionHandle session, QString fingerprint);
+    [[nodiscard]] Error sessionError(const QString &what) const;
+
+    SshTarget m_target;
+    SessionHandle m_session;
+    QString m_fingerprint;
+};
+
+} // namespace mpmlab

@@ -1,0 +1,118 @@
+#include "SshShell.h"
+
+#include "ShellQuote.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace mpmlab {
+
+namespace {
+
+constexpr auto probeTimeout = 15000ms;
+constexpr auto httpTimeout = 3000ms;
+
+} // namespace
+
+SshShell::SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QString password,
+                   std::chrono::milliseconds commandTimeout)
+    : m_session(std::move(session))
+    , m_privilege(privilege)
+    , m_password(std::move(password))
+    , m_commandTimeout(commandTimeout)
+{
+}
+
+Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> session,
+                                                 SudoOptions sudo,
+                                                 std::chrono::milliseconds commandTimeout)
+{
+    const QString target = session->target().toString();
+    const Result<ProcessOutput> id = session->run(u"id -u"_s, {}, probeTimeout);
+    if (!id)
+        return id.error();
+    const bool isRoot = id->standardOutput.trimmed() == "0";
+    Privilege privilege = Privilege::Root;
+    if (!isRoot) {
+        if (!sudo.enabled) {
+            return Error{
+                Error::Kind::InvalidInput,
+                u"%1 is not root on %2: controlling Apache needs root, so use --sudo"_s.arg(
+                    session->target().user, target),
+                {}};
+        }
+        const Result<ProcessOutput> passwordless =
+            session->run(u"sudo -n true"_s, {}, probeTimeout);
+        if (!passwordless)
+            return passwordless.error();
+        if (!passwordless->succeeded() && sudo.password.isEmpty() && sudo.askPassword)
+            sudo.password = sudo.askPassword();
+        if (passwordless->succeeded()) {
+            privilege = Privilege::PasswordlessSudo;
+        } else if (sudo.password.isEmpty()) {
+            return Error{Error::Kind::InvalidInput,
+                         u"sudo on %1 asks for a password: give it when asked"_s.arg(target),
+                         passwordless->combinedText()};
+        } else {
+            // -k: always ask, so the password line is always consumed by sudo.
+            const Result<ProcessOutput> check = session->run(
+                u"sudo -S -k -p '' true"_s, sudo.password.toUtf8() + '\n', probeTimeout);
+            if (!check)
+                return check.error();
+            if (!check->succeeded()) {
+                return Error{Error::Kind::InvalidInput,
+                             u"sudo on %1 refused the password (or %2 may not use sudo)"_s.arg(
+                                 target, session->target().user),
+                             check->combinedText()};
+            }
+            privilege = Privilege::SudoWithPassword;
+        }
+    }
+    return std::unique_ptr<SshShell>(
+        new SshShell(std::move(session), privilege, sudo.password, commandTimeout));
+}
+
+QString SshShell::targetName() const { return m_session->target().toString(); }
+
+QString SshShell::wrapped(const QString &script) const
+{
+    // Always /bin/sh, whatever the login shell of the user.
+    const QString shell = u"/bin/sh -c "_s + shellQuote(script);
+    switch (m_privilege) {
+    case Privilege::Root: return shell;
+    case Privilege::PasswordlessSudo: return u"sudo -n -- "_s + shell;
+    case Privilege::SudoWithPassword: return u"sudo -S -k -p '' -- "_s + shell;
+    }
+    return shell;
+}
+
+QByteArray SshShell::withPassword(const QByteArray &input) const
+{
+    // sudo reads its password byte by byte up to the newline; the rest of
+    // stdin reaches the command untouched.
+    if (m_privilege == Privilege::SudoWithPassword)
+        return m_password.toUtf8() + '\n' + input;
+    return input;
+}
+
+Result<ProcessOutput> SshShell::runAsRoot(const QString &script, const QByteArray &input)
+{
+    return m_session->run(wrapped(script), withPassword(input), m_commandTimeout);
+}
+
+Result<ProcessOutput> SshShell::streamAsRoot(const QString &script,
+                                             std::chrono::milliseconds timeout,
+                                             const OutputHandler &onOutput)
+{
+    return m_session->stream(wrapped(script), withPassword({}), timeout, onOutput);
+}
+
+Result<QByteArray> SshShell::httpGetOnServer(quint16 port, const QString &path)
+{
+    const QByteArray request = "GET " + path.toLatin1()
+                               + " HTTP/1.0\r\nHost: 127.0.0.1\r\nUser-Agent: mpmlab\r\n"
+                                 "Connection: close\r\n\r\n";
+    return m_session->exchangeThroughTunnel(u"127.0.0.1"_s, port, request, httpTimeout);
+}
+
+} // namespace mpmlab

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "RemoteShell.h"
+#include "SshSession.h"
+
+#include <functional>
+#include <memory>
+
+namespace mpmlab {
+
+// A RemoteShell over one SshSession. When the login user is not root every
+// command runs through sudo: passwordless if the server allows it, else
+// with the password written on sudo's stdin (`sudo -S`), never on a command
+// line, in an environment variable or in a log.
+class SshShell final : public RemoteShell {
+public:
+    struct SudoOptions {
+        bool enabled = false; // --sudo: the login user is not root
+        QString password;     // empty: ask `askPassword` if sudo wants one
+        // Called only when passwordless sudo is refused (a prompt, a dialog).
+        std::function<QString()> askPassword;
+    };
+
+    // Checks who we are on the server and that sudo works as asked.
+    static Result<std::unique_ptr<SshShell>> open(std::unique_ptr<SshSession> session,
+                                                  SudoOptions sudo,
+                                                  std::chrono::milliseconds commandTimeout);
+
+    [[nodiscard]] QString targetName() const override;
+    Result<ProcessOutput> runAsRoot(const QString &script, const QByteArray &input = {}) override;
+    Result<ProcessOutput> streamAsRoot(const QString &script, std::chrono::milliseconds timeout,
+                                       const OutputHandler &onOutput) override;
+    Result<QByteArray> httpGetOnServer(quint16 port, const QString &path) override;
+
+    [[nodiscard]] SshSession &session() { return *m_session; }
+
+private:
+    enum class Privilege { Root, PasswordlessSudo, SudoWithPassword };
+
+    SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QString password,
+             std::chrono::milliseconds commandTimeout);
+    [[nodiscard]] QString wrapped(const QString &script) const;
+    [[nodiscard]] QByteArray withPassword(const QByteArray &input) const;
+
+    std::unique_ptr<SshSession> m_session;
+    Privilege m_privilege;
+    QString m_password;
+    std::chrono::milliseconds m_commandTimeout;
+};
+
+} // namespace mpmlab

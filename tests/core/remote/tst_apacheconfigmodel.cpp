@@ -1,0 +1,261 @@
+#include "apache/ApacheLayout.h"
+#include "apache/DirectiveSet.h"
+#include "apache/ManagedOverride.h"
+#include "apache/RestoreJournal.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace mpmlab;
+
+// The text side of the SSH driver, without a server: directive validation
+// and consistency, the managed override file, reading effective values from
+// Debian's stock files, the RHEL MPM edit, the envvars memory limit, the
+// detection output parser and the journal format.
+class TestApacheConfigModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validatesAndCanonicalises_data();
+    void validatesAndCanonicalises();
+    void findsInconsistencies();
+    void picksApacheWarnings();
+    void overrideRoundTrips();
+    void readsEffectiveValuesLikeApache();
+    void switchesRhelMpm();
+    void addsAndRemovesMemoryLimit();
+    void parsesDebianDetection();
+    void parsesRhelDetection();
+    void refusesNoApache();
+    void journalRoundTrips();
+};
+
+void TestApacheConfigModel::validatesAndCanonicalises_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("canonicalName");
+    QTest::addColumn<QString>("canonicalValue");
+    QTest::newRow("on") << u"keepalive"_s << u"ON"_s << true << u"KeepAlive"_s << u"On"_s;
+    QTest::newRow("off") << u"KeepAlive"_s << u"off"_s << true << u"KeepAlive"_s << u"Off"_s;
+    QTest::newRow("maybe") << u"KeepAlive"_s << u"maybe"_s << false << QString() << QString();
+    QTest::newRow("leading zeros")
+        << u"maxrequestworkers"_s << u"0150"_s << true << u"MaxRequestWorkers"_s << u"150"_s;
+    QTest::newRow("zero workers") << u"MaxRequestWorkers"_s << u"0"_s << false << QString()
+                                  << QString();
+    QTest::newRow("unlimited") << u"MaxConnectionsPerChild"_s << u"0"_s << true
+                               << u"MaxConnectionsPerChild"_s << u"0"_s;
+    QTest::newRow("too big") << u"MaxConnectionsPerChild"_s << u"99999999"_s << false << QString()
+                             << QString();
+    QTest::newRow("negative") << u"Timeout"_s << u"-1"_s << false << QString() << QString();
+    QTest::newRow("letters") << u"Timeout"_s << u"abc"_s << false << QString() << QString();
+    QTest::newRow("space") << u"Timeout"_s << u"1 0"_s << false << QString() << QString();
+    QTest::newRow("semicolon") << u"Timeout"_s << u"10;id"_s << false << QString() << QString();
+    QTest::newRow("quote") << u"Timeout"_s << u"10'"_s << false << QString() << QString();
+    QTest::newRow("factor") << u"AsyncRequestWorkerFactor"_s << u"2.50"_s << true
+                            << u"AsyncRequestWorkerFactor"_s << u"2.5"_s;
+    QTest::newRow("factor zero") << u"AsyncRequestWorkerFactor"_s << u"0"_s << false << QString()
+                                 << QString();
+    QTest::newRow("stack") << u"ThreadStackSize"_s << u"1048576"_s << true << u"ThreadStackSize"_s
+                           << u"1048576"_s;
+    QTest::newRow("tiny stack") << u"ThreadStackSize"_s << u"1024"_s << false << QString()
+                                << QString();
+    QTest::newRow("unknown") << u"Include"_s << u"/etc/passwd"_s << false << QString() << QString();
+}
+
+void TestApacheConfigModel::validatesAndCanonicalises()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, valid);
+    QString canonical;
+    const Result<QString> checked = DirectiveSet::validate(name, value, &canonical);
+    QCOMPARE(checked.ok(), valid);
+    if (!valid) {
+        QCOMPARE(checked.error().kind, Error::Kind::InvalidInput);
+        return;
+    }
+    QTEST(*checked, "canonicalName");
+    QTEST(canonical, "canonicalValue");
+}
+
+void TestApacheConfigModel::findsInconsistencies()
+{
+    DirectiveSet worker;
+    worker.set(u"ThreadLimit"_s, u"20"_s);
+    worker.set(u"ThreadsPerChild"_s, u"30"_s);
+    worker.set(u"ServerLimit"_s, u"2"_s);
+    worker.set(u"MaxRequestWorkers"_s, u"90"_s);
+    const QString found = worker.inconsistencies(MpmKind::Worker).join(u'\n');
+    QVERIFY2(found.contains(u"ThreadsPerChild 30 exceeds ThreadLimit 20"_s), qPrintable(found));
+    QVERIFY2(found.contains(u"not a multiple of ThreadsPerChild 20"_s), qPrintable(found));
+    QVERIFY2(found.contains(u"2 x 20 = 40"_s), qPrintable(found));
+
+    DirectiveSet prefork;
+    prefork.set(u"MaxRequestWorkers"_s, u"300"_s); // compiled ServerLimit: 256
+    QVERIFY(prefork.inconsistencies(MpmKind::Prefork).join(u' ').contains(u"AH00180"_s));
+    prefork.set(u"ServerLimit"_s, u"300"_s);
+    QVERIFY(prefork.inconsistencies(MpmKind::Prefork).isEmpty());
+
+    // Debian's stock worker values are consistent.
+    DirectiveSet stock;
+    stock.set(u"ThreadLimit"_s, u"64"_s);
+    stock.set(u"ThreadsPerChild"_s, u"25"_s);
+    stock.set(u"MaxRequestWorkers"_s, u"150"_s);
+    stock.set(u"MinSpareThreads"_s, u"25"_s);
+    stock.set(u"MaxSpareThreads"_s, u"75"_s);
+    QVERIFY2(stock.inconsistencies(MpmKind::Event).isEmpty(),
+             qPrintable(stock.inconsistencies(MpmKind::Event).join(u'\n')));
+}
+
+void TestApacheConfigModel::picksApacheWarnings()
+{
+    const QString output =
+        u"AH00558: apache2: Could not reliably determine the server's fully qualified domain name\n"
+        "AH00316: WARNING: MaxRequestWorkers of 90 is not an integer multiple of\n"
+        " ThreadsPerChild of 20, decreasing to nearest multiple 80,\n"
+        "Syntax OK\n"_s;
+    const QStringList warnings = DirectiveSet::apacheWarnings(output);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.first().startsWith(u"AH00316"_s));
+}
+
+void TestApacheConfigModel::overrideRoundTrips()
+{
+    ManagedOverride override;
+    DirectiveSet changes;
+    changes.set(u"KeepAlive"_s, u"Off"_s);
+    changes.set(u"MaxRequestWorkers"_s, u"64"_s);
+    override.apply(changes, MpmKind::Worker);
+    DirectiveSet prefork;
+    prefork.set(u"MaxRequestWorkers"_s, u"32"_s);
+    override.apply(prefork, MpmKind::Prefork);
+
+    const QByteArray text = override.render();
+    QVERIFY(text.contains("KeepAlive Off\n"));
+    QVERIFY(text.contains("<IfModule mpm_worker_module>\n    MaxRequestWorkers 64\n</IfModule>"));
+    const ManagedOverride back = ManagedOverride::parse(text);
+    QCOMPARE(back.render(), text);
+    QCOMPARE(back.perMpm.value(MpmKind::Prefork).value(u"MaxRequestWorkers"_s), u"32"_s);
+    QVERIFY(ManagedOverride::parse({}).isEmpty());
+}
+
+void TestApacheConfigModel::readsEffectiveValuesLikeApache()
+{
+    const QByteArray main = "Timeout 300\nKeepAlive On\nMaxKeepAliveRequests 100\n"
+                            "<VirtualHost *:80>\n  KeepAlive Off\n</VirtualHost>\n";
+    const QByteArray mpmEvent =
+        "# comment\n<IfModule mpm_event_module>\n\tStartServers\t\t\t 2\n"
+        "\tMaxRequestWorkers\t  150\n</IfModule>\n"
+        "<IfModule mpm_prefork_module>\n MaxRequestWorkers 5\n</IfModule>\n";
+    const QByteArray override =
+        "Timeout 30\n<IfModule mpm_event_module>\n    MaxRequestWorkers 200\n"
+        "</IfModule>\n";
+    const DirectiveSet event = effectiveDirectives({main, mpmEvent, override}, MpmKind::Event);
+    QCOMPARE(event.value(u"Timeout"_s), u"30"_s);
+    QCOMPARE(event.value(u"KeepAlive"_s), u"On"_s); // the VirtualHost value is not global
+    QCOMPARE(event.value(u"StartServers"_s), u"2"_s);
+    QCOMPARE(event.value(u"MaxRequestWorkers"_s), u"200"_s);
+    QVERIFY(!event.value(u"ServerLimit"_s));
+    const DirectiveSet prefork = effectiveDirectives({main, mpmEvent}, MpmKind::Prefork);
+    QCOMPARE(prefork.value(u"MaxRequestWorkers"_s), u"5"_s);
+}
+
+void TestApacheConfigModel::switchesRhelMpm()
+{
+    const QByteArray stock = "# Select the MPM module\n"
+                             "LoadModule mpm_prefork_module modules/mod_mpm_prefork.so\n"
+                             "#LoadModule mpm_worker_module modules/mod_mpm_worker.so\n"
+                             "#LoadModule mpm_event_module modules/mod_mpm_event.so\n";
+    const QByteArray event = withRhelMpm(stock, MpmKind::Event);
+    QCOMPARE(event, QByteArray("# Select the MPM module\n"
+                               "#LoadModule mpm_prefork_module modules/mod_mpm_prefork.so\n"
+                               "#LoadModule mpm_worker_module modules/mod_mpm_worker.so\n"
+                               "LoadModule mpm_event_module modules/mod_mpm_event.so\n"));
+    QCOMPARE(withRhelMpm(event, MpmKind::Prefork), stock);
+}
+
+void TestApacheConfigModel::addsAndRemovesMemoryLimit()
+{
+    const QByteArray envvars = "export LANG=C\nexport LANG\n";
+    const QByteArray limited = withMemoryLimit(envvars, 500000);
+    QVERIFY(limited.startsWith(envvars));
+    QVERIFY(limited.contains("\nulimit -v 500000\n"));
+    const QByteArray changed = withMemoryLimit(limited, 600000);
+    QVERIFY(!changed.contains("500000"));
+    QCOMPARE(changed.count("ulimit"), 1);
+    QCOMPARE(withMemoryLimit(changed, std::nullopt), envvars);
+}
+
+void TestApacheConfigModel::parsesDebianDetection()
+{
+    const QString output = u"os=Debian GNU/Linux 12 (bookworm)\n"
+                           "family=debian\nconfdir=/etc/apache2-lab1\n"
+                           "pidfile=/var/run/apache2-lab1/apache2.pid\n"
+                           "errorlog=/var/log/apache2-lab1/error.log\n"
+                           "mpm=mpm_prefork\nphp=php8.2\n"
+                           "version=Apache/2.4.71 (Debian)\n"
+                           "module=core_module\nmodule=mpm_prefork_module\nmodule=status_module\n"
+                           "listen=127.0.0.1:28080\nlistenif=ssl_module 443\n"
+                           "listenif=mod_gnutls.c 443\ndocroot=/var/www/lab1\n"_s;
+    const Result<ApacheLayout> layout = ApacheLayout::parse(output, u"ssh://root@vm:22"_s);
+    QVERIFY(layout.ok());
+    QCOMPARE(layout->family, ApacheLayout::Family::Debian);
+    QCOMPARE(layout->instance, u"lab1"_s);
+    QCOMPARE(layout->configuredMpm, MpmKind::Prefork);
+    QCOMPARE(layout->phpModules, QStringList{u"php8.2"_s});
+    QCOMPARE(layout->listenPorts, QList<quint16>{28080}); // ssl not loaded: no 443
+    QCOMPARE(layout->statusPort(), quint16(28080));
+    QCOMPARE(layout->overridePath(), u"/etc/apache2-lab1/conf-enabled/zz-mpmlab.conf"_s);
+    QVERIFY(layout->environmentPrefix().contains(u"APACHE_CONFDIR='/etc/apache2-lab1'"_s));
+    QVERIFY(!layout->systemd);
+    QCOMPARE(layout->toJson().value(u"configuredMpm"_s).toString(), u"prefork"_s);
+}
+
+void TestApacheConfigModel::parsesRhelDetection()
+{
+    const QString output = u"systemd=1\nfamily=rhel\nconfdir=/etc/httpd\nmpm=mpm_event\n"
+                           "module=mpm_event_module\nmodule=ssl_module\nlisten=80\n"
+                           "listenif=ssl_module 443\ndocroot=/var/www/html\n"_s;
+    const Result<ApacheLayout> layout = ApacheLayout::parse(output, u"ssh://root@vm:22"_s);
+    QVERIFY(layout.ok());
+    QCOMPARE(layout->family, ApacheLayout::Family::Rhel);
+    QVERIFY(layout->systemd);
+    QCOMPARE(layout->configuredMpm, MpmKind::Event);
+    QCOMPARE(layout->listenPorts, (QList<quint16>{80, 443}));
+    QCOMPARE(layout->overridePath(), u"/etc/httpd/conf.d/zz-mpmlab.conf"_s);
+    QCOMPARE(layout->mpmConfigPath(MpmKind::Worker), u"/etc/httpd/conf.modules.d/00-mpm.conf"_s);
+    QVERIFY(layout->environmentPrefix().isEmpty());
+}
+
+void TestApacheConfigModel::refusesNoApache()
+{
+    const Result<ApacheLayout> layout = ApacheLayout::parse(u"os=Alpine\n"_s, u"ssh://a@b:22"_s);
+    QVERIFY(!layout.ok());
+    QCOMPARE(layout.error().kind, Error::Kind::NotInstalled);
+}
+
+void TestApacheConfigModel::journalRoundTrips()
+{
+    RestoreJournal journal;
+    journal.target = u"ssh://root@127.0.0.1:2222"_s;
+    journal.configDir = u"/etc/apache2-lab"_s;
+    journal.originalArchive = RestoreJournal::serverDirFor(journal.configDir) + u"/original.tar"_s;
+    journal.wasRunning = true;
+    journal.originalMpm = MpmKind::Event;
+    journal.createdFiles = {u"/var/www/html/test.html"_s};
+    const Result<RestoreJournal> back = RestoreJournal::fromJson(journal.toJson(), u"test"_s);
+    QVERIFY(back.ok());
+    QCOMPARE(back->originalArchive, u"/var/lib/mpmlab/restore/etc-apache2-lab/original.tar"_s);
+    QCOMPARE(back->originalMpm, MpmKind::Event);
+    QVERIFY(back->wasRunning);
+    QCOMPARE(back->createdFiles, journal.createdFiles);
+    QVERIFY(!RestoreJournal::fromJson("{\"version\": 99}", u"test"_s).ok());
+    QVERIFY(!RestoreJournal::clientPathFor(u"/j"_s, journal.target, journal.configDir)
+                 .mid(3)
+                 .contains(u'/'));
+}
+
+QTEST_GUILESS_MAIN(TestApacheConfigModel)
+#include "tst_apacheconfigmodel.moc"

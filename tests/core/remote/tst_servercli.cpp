@@ -1,0 +1,193 @@
+#include "TestDebianInstance.h"
+#include "TestPaths.h"
+#include "TestSshd.h"
+#include "common/BlockingHttpClient.h"
+#include "monitor/ServerStatus.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// `mpmlab-cli server` end to end, through the private sshd onto a Debian
+// private instance: status --json, the host-key questions on the command
+// line, set with invalid values, and a client killed in the middle of an
+// MPM switch whose journal lets the next run restore everything.
+class TestServerCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void refusesUnknownHostKeyUnlessAccepted();
+    void statusJsonReportsWhatWasDetected();
+    void rejectsInvalidValuesWithUsageError();
+    void killedMidSwitchThenRestoredFromJournal();
+
+private:
+    QProcess *cli(const QStringList &arguments, bool wait = true);
+    [[nodiscard]] QStringList targetArguments(bool acceptNewKey = false) const;
+    [[nodiscard]] std::optional<MpmKind> runningMpm() const;
+
+    TestSshd m_sshd;
+    TestDebianInstance m_instance;
+    QTemporaryDir m_dir;
+    QString m_originalManifest;
+    std::vector<std::unique_ptr<QProcess>> m_processes;
+};
+
+QStringList TestServerCli::targetArguments(bool acceptNewKey) const
+{
+    QStringList arguments{
+        u"--target"_s,      u"ssh://%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()),
+        u"--identity"_s,    m_sshd.clientKeyPath(),
+        u"--known-hosts"_s, m_dir.filePath(u"known_hosts"_s),
+        u"--instance"_s,    m_instance.name()};
+    if (acceptNewKey)
+        arguments << u"--accept-new-host-key"_s;
+    return arguments;
+}
+
+QProcess *TestServerCli::cli(const QStringList &arguments, bool wait)
+{
+    auto process = std::make_unique<QProcess>();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // The client-side journal goes under the test's own data directory.
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+    environment.remove(u"SSH_AUTH_SOCK"_s);
+    process->setProcessEnvironment(environment);
+    process->start(TestPaths::cliBinary(), QStringList{u"server"_s} + arguments);
+    if (wait)
+        process->waitForFinished(180000);
+    m_processes.push_back(std::move(process));
+    return m_processes.back().get();
+}
+
+std::optional<MpmKind> TestServerCli::runningMpm() const
+{
+    const Result<HttpReply> reply = BlockingHttpClient::get(u"127.0.0.1"_s, m_instance.port(),
+                                                            u"/server-status?auto"_s, 2000ms);
+    if (!reply || reply->statusCode != 200)
+        return std::nullopt;
+    const Result<ServerStatus> status = ServerStatus::parse(QString::fromUtf8(reply->body));
+    return status ? status->mpm : std::nullopt;
+}
+
+void TestServerCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString created = m_instance.create();
+    if (!created.isEmpty())
+        QSKIP(qPrintable(created));
+    QVERIFY(m_sshd.start().isEmpty());
+    // The original state: the instance running Debian's stock MPM.
+    QCOMPARE(QProcess::execute(u"/bin/sh"_s, {u"-c"_s, u"APACHE_CONFDIR=%1 apache2ctl start"_s.arg(
+                                                           m_instance.configDir())}),
+             0);
+    const QDeadlineTimer deadline(15000);
+    while (!runningMpm() && !deadline.hasExpired())
+        QThread::msleep(100);
+    QVERIFY(runningMpm().has_value());
+    m_originalManifest = TestDebianInstance::manifest(m_instance.configDir());
+}
+
+void TestServerCli::cleanupTestCase()
+{
+    for (const auto &process : m_processes) {
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished();
+        }
+    }
+}
+
+void TestServerCli::refusesUnknownHostKeyUnlessAccepted()
+{
+    QProcess *refused = cli(QStringList{u"status"_s} + targetArguments());
+    const QString error = QString::fromUtf8(refused->readAllStandardError());
+    QCOMPARE(refused->exitCode(), 1);
+    QVERIFY2(error.contains(u"unknown"_s) && error.contains(u"SHA256:"_s), qPrintable(error));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"known_hosts"_s)));
+
+    QProcess *accepted = cli(QStringList{u"status"_s} + targetArguments(true));
+    const QString said = QString::fromUtf8(accepted->readAllStandardError());
+    QCOMPARE(accepted->exitCode(), 0);
+    QVERIFY2(said.contains(u"Accepting the new host key"_s), qPrintable(said));
+    QVERIFY(QFile::exists(m_dir.filePath(u"known_hosts"_s)));
+}
+
+void TestServerCli::statusJsonReportsWhatWasDetected()
+{
+    QProcess *status = cli(QStringList{u"status"_s, u"--json"_s} + targetArguments());
+    QCOMPARE(status->exitCode(), 0);
+    const QJsonObject json = QJsonDocument::fromJson(status->readAllStandardOutput()).object();
+    QVERIFY(json.value(u"running"_s).toBool());
+    QCOMPARE(json.value(u"runningMpm"_s).toString(), mpmName(*runningMpm()));
+    QCOMPARE(json.value(u"port"_s).toInt(), int(m_instance.port()));
+    const QJsonObject layout = json.value(u"layout"_s).toObject();
+    QCOMPARE(layout.value(u"configDir"_s).toString(), m_instance.configDir());
+    QCOMPARE(layout.value(u"instance"_s).toString(), m_instance.name());
+    QCOMPARE(layout.value(u"family"_s).toString(), u"debian"_s);
+    QVERIFY(layout.value(u"apacheVersion"_s).toString().startsWith(u"Apache/2.4"_s));
+    // Debian's stock values, read from the instance's files.
+    const QJsonObject directives = json.value(u"directives"_s).toObject();
+    QCOMPARE(directives.value(u"MaxRequestWorkers"_s).toString(), u"150"_s);
+    QCOMPARE(directives.value(u"KeepAliveTimeout"_s).toString(), u"5"_s);
+    QCOMPARE(json.value(u"restorePending"_s).toBool(), false);
+}
+
+void TestServerCli::rejectsInvalidValuesWithUsageError()
+{
+    for (const QString &bad : {u"MaxRequestWorkers=abc"_s, u"KeepAliveTimeout=-1"_s,
+                               u"MaxConnectionsPerChild=99999999"_s, u"Timeout=5;reboot"_s}) {
+        QProcess *set = cli(QStringList{u"set"_s, bad} + targetArguments());
+        QCOMPARE(set->exitCode(), 2);
+        QVERIFY(set->readAllStandardError().contains("invalid value"));
+    }
+    QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
+}
+
+void TestServerCli::killedMidSwitchThenRestoredFromJournal()
+{
+    const std::optional<MpmKind> original = runningMpm();
+    QVERIFY(original.has_value());
+    const MpmKind other = *original == MpmKind::Prefork ? MpmKind::Worker : MpmKind::Prefork;
+    QProcess *switching = cli(QStringList{u"set-mpm"_s, mpmName(other)} + targetArguments(), false);
+    // Kill it once the MPM modules have changed on disk: in the middle of
+    // the stop/start, the worst moment to lose a client.
+    const QString changed =
+        m_instance.configDir() + u"/mods-enabled/mpm_%1.load"_s.arg(mpmName(other));
+    const QDeadlineTimer deadline(60000);
+    while (!QFile::exists(changed) && !deadline.hasExpired()
+           && switching->state() != QProcess::NotRunning) {
+        QThread::msleep(10);
+    }
+    QVERIFY2(QFile::exists(changed), switching->readAllStandardError().constData());
+    QVERIFY(switching->state() != QProcess::NotRunning);
+    ::kill(pid_t(switching->processId()), SIGKILL);
+    switching->waitForFinished();
+    QVERIFY(QFile::exists(
+        u"/var/lib/mpmlab/restore/etc-apache2-%1/journal.json"_s.arg(m_instance.name())));
+    QVERIFY(TestDebianInstance::manifest(m_instance.configDir()) != m_originalManifest);
+
+    // The next run says a restore is owed...
+    QProcess *status = cli(QStringList{u"status"_s} + targetArguments());
+    QVERIFY(status->readAllStandardError().contains("has not restored it yet"));
+    // ...and restore brings back the tree byte for byte and the MPM, running.
+    QProcess *restore = cli(QStringList{u"restore"_s} + targetArguments());
+    QVERIFY2(restore->exitCode() == 0, restore->readAllStandardError().constData());
+    QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
+    QCOMPARE(runningMpm(), original);
+    QVERIFY(!QFile::exists(u"/var/lib/mpmlab/restore/etc-apache2-%1"_s.arg(m_instance.name())));
+    QVERIFY(QDir(m_dir.filePath(u"data/mpmlab/journals"_s)).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "tst_servercli.moc"

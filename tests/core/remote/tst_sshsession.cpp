@@ -1,0 +1,368 @@
+#include "TestSshd.h"
+#include "remote/ShellQuote.h"
+#include "remote/SshSession.h"
+#include "remote/SshShell.h"
+
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// libssh sessions against a real OpenSSH server on 127.0.0.1: commands and
+// exit statuses, host-key policy (unknown, confirmed, changed), and each way
+// a login is refused.
+class TestSshSession : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void runsCommandsWithOutputAndExitStatus();
+    void feedsStdinAndStreams();
+    void quotingSurvivesHostileValues();
+    void commandTimeoutIsReported();
+    void connectTimeoutIsReported();
+    void refusesUnknownHostKeyWithoutConfirmation();
+    void acceptsConfirmedHostKeyAndRemembersIt();
+    void refusesChangedHostKey();
+    void refusesWrongKey();
+    void refusesWrongPassword();
+    void keyWithPassphrase();
+    void rootShellNeedsNoSudo();
+
+private:
+    [[nodiscard]] HostKeyPolicy knownPolicy() const;
+    [[nodiscard]] SshCredentials keyCredentials() const;
+    [[nodiscard]] SshTarget target(quint16 port) const;
+    static QString fingerprintOf(const QString &publicKeyFile);
+    static bool makeKey(const QString &path, const QString &passphrase);
+
+    TestSshd m_sshd;
+    QTemporaryDir m_dir;
+};
+
+QString TestSshSession::fingerprintOf(const QString &publicKeyFile)
+{
+    QProcess keygen;
+    keygen.start(u"ssh-keygen"_s, {u"-E"_s, u"sha256"_s, u"-lf"_s, publicKeyFile});
+    keygen.waitForFinished(10000);
+    return QString::fromLatin1(keygen.readAllStandardOutput().split(' ').value(1));
+}
+
+bool TestSshSession::makeKey(const QString &path, const QString &passphrase)
+{
+    return QProcess::execute(u"ssh-keygen"_s,
+                             {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-f"_s, path})
+           == 0;
+}
+
+void TestSshSession::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString error = m_sshd.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile knownHosts(m_dir.filePath(u"known_hosts"_s));
+    QVERIFY(knownHosts.open(QIODevice::WriteOnly));
+    knownHosts.write(m_sshd.knownHostsLine().toLatin1() + '\n');
+}
+
+HostKeyPolicy TestSshSession::knownPolicy() const
+{
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
+    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
+    return policy;
+}
+
+SshCredentials TestSshSession::keyCredentials() const
+{
+    SshCredentials credentials;
+    credentials.identityFile = m_sshd.clientKeyPath();
+    credentials.useAgent = false;
+    credentials.connectTimeout = 10s;
+    return credentials;
+}
+
+SshTarget TestSshSession::target(quint16 port) const
+{
+    return SshTarget{m_sshd.user(), u"127.0.0.1"_s, port};
+}
+
+void TestSshSession::runsCommandsWithOutputAndExitStatus()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+    QCOMPARE((*session)->hostKeyFingerprint(), fingerprintOf(m_sshd.hostPublicKeyPath()));
+
+    const Result<ProcessOutput> out =
+        (*session)->run(u"echo to-out; echo to-err >&2; exit 7"_s, {}, 10s);
+    QVERIFY(out.ok());
+    QCOMPARE(out->exitCode, 7);
+    QCOMPARE(out->standardOutput, QByteArray("to-out\n"));
+    QCOMPARE(out->standardError, QByteArray("to-err\n"));
+
+    // The same session runs the next command: channels are per command.
+    const Result<ProcessOutput> second = (*session)->run(u"expr 6 \\* 7"_s, {}, 10s);
+    QVERIFY(second.ok());
+    QCOMPARE(second->exitCode, 0);
+    QCOMPARE(second->standardOutput.trimmed(), QByteArray("42"));
+    QVERIFY((*session)->sendKeepAlive().ok());
+}
+
+void TestSshSession::feedsStdinAndStreams()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY(session.ok());
+    // 1 MiB through stdin and back: more than one SSH window.
+    QByteArray big(1 << 20, 'x');
+    for (int i = 0; i < big.size(); i += 1000)
+        big[i] = char('a' + (i / 1000) % 26);
+    const Result<ProcessOutput> echoed = (*session)->run(u"cat"_s, big, 30s);
+    QVERIFY(echoed.ok());
+    QCOMPARE(echoed->standardOutput.size(), big.size());
+    QVERIFY(echoed->standardOutput == big);
+
+    QList<QByteArray> chunks;
+    const Result<ProcessOutput> streamed =
+        (*session)->stream(u"for i in 1 2 3; do echo line$i; sleep 0.2; done"_s, {}, 10s,
+                           [&chunks](const QByteArray &chunk) { chunks.append(chunk); });
+    QVERIFY(streamed.ok());
+    QCOMPARE(streamed->exitCode, 0);
+    QVERIFY(streamed->standardOutput.isEmpty());
+    QCOMPARE(chunks.join(), QByteArray("line1\nline2\nline3\n"));
+    // Output came while the command ran, not at the end in one piece.
+    QVERIFY(chunks.size() >= 2);
+}
+
+void TestSshSession::quotingSurvivesHostileValues()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY(session.ok());
+    const QStringList hostile{u"plain"_s,     u"two words"_s, u"it's"_s,   u"a;reboot"_s,
+                              u"$(id -u)"_s,  u"`id`"_s,      u"\"dq\""_s, u"back\\slash"_s,
+                              u"new\nline"_s, u"*"_s,         u"-n"_s,     u"'';'"_s};
+    for (const QString &value : hostile) {
+        const Result<ProcessOutput> out =
+            (*session)->run(shellCommand({u"printf"_s, u"%s"_s, value}), {}, 10s);
+        QVERIFY(out.ok());
+        QCOMPARE(QString::fromUtf8(out->standardOutput), value);
+    }
+}
+
+void TestSshSession::commandTimeoutIsReported()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY(session.ok());
+    const Result<ProcessOutput> out = (*session)->run(u"sleep 20"_s, {}, 500ms);
+    QVERIFY(!out.ok());
+    QCOMPARE(out.error().kind, Error::Kind::Timeout);
+}
+
+void TestSshSession::connectTimeoutIsReported()
+{
+    // A listener that never speaks: the kernel completes the TCP handshake,
+    // no SSH banner ever comes (a hung server, a wrong port behind a proxy).
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    SshCredentials credentials = keyCredentials();
+    credentials.connectTimeout = 1s;
+    const auto session =
+        SshSession::connect(target(silent.serverPort()), credentials, knownPolicy());
+    QVERIFY(!session.ok());
+    QCOMPARE(session.error().kind, Error::Kind::Network);
+    QVERIFY2(session.error().message.contains(u"cannot connect"_s),
+             qPrintable(session.error().message));
+}
+
+void TestSshSession::refusesUnknownHostKeyWithoutConfirmation()
+{
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = m_dir.filePath(u"absent_user_known_hosts"_s);
+    policy.mpmlabKnownHostsFile = m_dir.filePath(u"absent_mpmlab_known_hosts"_s);
+    bool asked = false;
+    policy.confirmUnknown = [&asked](const UnknownHostKey &) {
+        asked = true;
+        return false;
+    };
+    const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
+    QVERIFY(!session.ok());
+    QVERIFY(asked);
+    QCOMPARE(session.error().kind, Error::Kind::Network);
+    QVERIFY(session.error().message.contains(u"unknown"_s));
+    QVERIFY(session.error().message.contains(fingerprintOf(m_sshd.hostPublicKeyPath())));
+    QVERIFY(!QFile::exists(policy.mpmlabKnownHostsFile));
+
+    // No callback at all: refused as well.
+    policy.confirmUnknown = {};
+    QVERIFY(!SshSession::connect(target(m_sshd.port()), keyCredentials(), policy).ok());
+}
+
+void TestSshSession::acceptsConfirmedHostKeyAndRemembersIt()
+{
+    QTemporaryDir dir;
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = dir.filePath(u"user_known_hosts"_s);
+    policy.mpmlabKnownHostsFile = dir.filePath(u"sub/mpmlab_known_hosts"_s);
+    UnknownHostKey shown;
+    policy.confirmUnknown = [&shown](const UnknownHostKey &key) {
+        shown = key;
+        return true;
+    };
+    {
+        const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+    }
+    QCOMPARE(shown.fingerprint, fingerprintOf(m_sshd.hostPublicKeyPath()));
+    QCOMPARE(shown.keyType, u"ssh-ed25519"_s);
+    QCOMPARE(shown.port, m_sshd.port());
+    QVERIFY(QFile::exists(policy.mpmlabKnownHostsFile));
+    QVERIFY(!QFile::exists(policy.userKnownHostsFile));
+
+    // Now known: no question asked.
+    policy.confirmUnknown = [](const UnknownHostKey &) { return false; };
+    const auto again = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+}
+
+void TestSshSession::refusesChangedHostKey()
+{
+    // known_hosts names another ed25519 key for this host and port.
+    const QString otherKey = m_dir.filePath(u"other_host_key"_s);
+    QVERIFY(makeKey(otherKey, QString()));
+    QFile pub(otherKey + u".pub"_s);
+    QVERIFY(pub.open(QIODevice::ReadOnly));
+    const QList<QByteArray> parts = pub.readAll().split(' ');
+    const QString knownHostsPath = m_dir.filePath(u"changed_known_hosts"_s);
+    QFile known(knownHostsPath);
+    QVERIFY(known.open(QIODevice::WriteOnly));
+    known.write("[127.0.0.1]:" + QByteArray::number(m_sshd.port()) + ' ' + parts.at(0) + ' '
+                + parts.at(1) + '\n');
+    known.close();
+
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = knownHostsPath;
+    policy.mpmlabKnownHostsFile = m_dir.filePath(u"changed_mpmlab_known_hosts"_s);
+    bool asked = false;
+    policy.confirmUnknown = [&asked](const UnknownHostKey &) {
+        asked = true;
+        return true; // even a caller that accepts anything cannot override a change
+    };
+    const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
+    QVERIFY(!session.ok());
+    QVERIFY(!asked);
+    const QString message = session.error().message;
+    QVERIFY2(message.contains(u"CHANGED"_s), qPrintable(message));
+    QVERIFY2(message.contains(fingerprintOf(otherKey + u".pub"_s)), qPrintable(message));
+    QVERIFY2(message.contains(fingerprintOf(m_sshd.hostPublicKeyPath())), qPrintable(message));
+}
+
+void TestSshSession::refusesWrongKey()
+{
+    const QString stranger = m_dir.filePath(u"stranger"_s);
+    QVERIFY(makeKey(stranger, QString()));
+    SshCredentials credentials = keyCredentials();
+    credentials.identityFile = stranger;
+    const auto session = SshSession::connect(target(m_sshd.port()), credentials, knownPolicy());
+    QVERIFY(!session.ok());
+    QCOMPARE(session.error().kind, Error::Kind::InvalidInput);
+    QVERIFY2(session.error().message.contains(u"refused the login"_s),
+             qPrintable(session.error().message));
+    QVERIFY(session.error().message.contains(stranger));
+
+    credentials.identityFile = m_dir.filePath(u"no-such-key"_s);
+    const auto missing = SshSession::connect(target(m_sshd.port()), credentials, knownPolicy());
+    QVERIFY(!missing.ok());
+    QVERIFY(missing.error().message.contains(u"cannot read the identity file"_s));
+}
+
+void TestSshSession::refusesWrongPassword()
+{
+    TestSshd withPasswords;
+    withPasswords.setPasswordAuthentication(true);
+    QVERIFY(withPasswords.start().isEmpty());
+    QTemporaryDir dir;
+    QFile known(dir.filePath(u"known_hosts"_s));
+    QVERIFY(known.open(QIODevice::WriteOnly));
+    known.write(withPasswords.knownHostsLine().toLatin1() + '\n');
+    known.close();
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = known.fileName();
+    policy.mpmlabKnownHostsFile = dir.filePath(u"mpmlab_known_hosts"_s);
+
+    SshCredentials credentials;
+    credentials.useAgent = false;
+    credentials.password =
+        u"certainly-not-the-password-%1"_s.arg(QCoreApplication::applicationPid());
+    const auto session = SshSession::connect(target(withPasswords.port()), credentials, policy);
+    QVERIFY(!session.ok());
+    QCOMPARE(session.error().kind, Error::Kind::InvalidInput);
+    QVERIFY2(session.error().message.contains(u"tried: password"_s),
+             qPrintable(session.error().message));
+    QVERIFY(!session.error().message.contains(credentials.password));
+}
+
+void TestSshSession::keyWithPassphrase()
+{
+    const QString key = m_dir.filePath(u"locked"_s);
+    QVERIFY(makeKey(key, u"open sesame"_s));
+    TestSshd sshd;
+    QVERIFY(sshd.start().isEmpty());
+    // Authorise the locked key on that server too.
+    QFile authorized(sshd.dir() + u"/authorized_keys"_s);
+    QFile pub(key + u".pub"_s);
+    QVERIFY(authorized.open(QIODevice::Append) && pub.open(QIODevice::ReadOnly));
+    authorized.write(pub.readAll());
+    authorized.close();
+    QTemporaryDir dir;
+    QFile known(dir.filePath(u"known_hosts"_s));
+    QVERIFY(known.open(QIODevice::WriteOnly));
+    known.write(sshd.knownHostsLine().toLatin1() + '\n');
+    known.close();
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = known.fileName();
+    policy.mpmlabKnownHostsFile = dir.filePath(u"mpmlab_known_hosts"_s);
+
+    SshCredentials credentials = keyCredentials();
+    credentials.identityFile = key;
+    credentials.passphrase = u"wrong"_s;
+    const auto refused = SshSession::connect(target(sshd.port()), credentials, policy);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"wrong passphrase"_s),
+             qPrintable(refused.error().message));
+
+    credentials.passphrase = u"open sesame"_s;
+    const auto accepted = SshSession::connect(target(sshd.port()), credentials, policy);
+    QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().message));
+}
+
+void TestSshSession::rootShellNeedsNoSudo()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY(session.ok());
+    const bool isRoot = m_sshd.user() == u"root"_s;
+    auto shell = SshShell::open(std::move(session).value(), {}, 10s);
+    if (!isRoot) {
+        QVERIFY(!shell.ok());
+        QVERIFY(shell.error().message.contains(u"--sudo"_s));
+        return;
+    }
+    QVERIFY2(shell.ok(), qPrintable(shell.ok() ? QString() : shell.error().message));
+    const Result<ProcessOutput> id = (*shell)->runAsRoot(u"id -u; cat"_s, "stdin-data");
+    QVERIFY(id.ok());
+    QCOMPARE(id->standardOutput, QByteArray("0\nstdin-data"));
+
+    // Upload then download: byte for byte, atomically replaced.
+    const QString path = m_dir.filePath(u"uploaded file's name"_s);
+    const QByteArray contents("line 1\n\0binary\xff\n", 16);
+    QVERIFY((*shell)->uploadAsRoot(path, contents).ok());
+    const Result<QByteArray> back = (*shell)->downloadAsRoot(path);
+    QVERIFY(back.ok());
+    QCOMPARE(*back, contents);
+    QVERIFY(!QFile::exists(path + u".mpmlab-new"_s));
+}
+
+QTEST_GUILESS_MAIN(TestSshSession)
+#include "tst_sshsession.moc"

@@ -1,0 +1,129 @@
+#include "TestSshd.h"
+#include "TestSudoUser.h"
+#include "remote/SshShell.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// sudo for a login user who is not root, through the private sshd: a
+// password fed on sudo's stdin (and only there), a wrong one refused, the
+// command's own stdin intact behind it, and passwordless sudo.
+class TestSudo : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void passwordOnStdin();
+    void passwordlessSudo();
+
+private:
+    Result<std::unique_ptr<SshSession>> connectAs(const QString &user);
+
+    TestSshd m_sshd;
+    QTemporaryDir m_dir;
+};
+
+void TestSudo::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to create a test account");
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_sshd.start().isEmpty());
+    // The test account must read the shared authorized_keys file.
+    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                          | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                          | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(m_sshd.dir(), readable));
+    QVERIFY(QFile::setPermissions(m_sshd.dir() + u"/authorized_keys"_s,
+                                  QFileDevice::ReadOwner | QFileDevice::ReadGroup
+                                      | QFileDevice::ReadOther));
+    QFile known(m_dir.filePath(u"known_hosts"_s));
+    QVERIFY(known.open(QIODevice::WriteOnly));
+    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
+}
+
+Result<std::unique_ptr<SshSession>> TestSudo::connectAs(const QString &user)
+{
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
+    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
+    SshCredentials credentials;
+    credentials.identityFile = m_sshd.clientKeyPath();
+    credentials.useAgent = false;
+    return SshSession::connect(SshTarget{user, u"127.0.0.1"_s, m_sshd.port()}, credentials, policy);
+}
+
+void TestSudo::passwordOnStdin()
+{
+    TestSudoUser account;
+    const QString created = account.create(false);
+    if (!created.isEmpty())
+        QSKIP(qPrintable(created));
+
+    auto withoutSudo = SshShell::open(connectAs(account.name()).value(), {}, 30s);
+    QVERIFY(!withoutSudo.ok());
+    QVERIFY(withoutSudo.error().message.contains(u"--sudo"_s));
+
+    auto noPassword = SshShell::open(connectAs(account.name()).value(), {true, {}, {}}, 30s);
+    QVERIFY(!noPassword.ok());
+    QVERIFY2(noPassword.error().message.contains(u"asks for a password"_s),
+             qPrintable(noPassword.error().message));
+
+    auto wrong = SshShell::open(connectAs(account.name()).value(), {true, u"wrong"_s, {}}, 30s);
+    QVERIFY(!wrong.ok());
+    QVERIFY2(wrong.error().message.contains(u"refused the password"_s),
+             qPrintable(wrong.error().message));
+
+    bool asked = false;
+    const QString password = account.password();
+    auto shell = SshShell::open(connectAs(account.name()).value(),
+                                {true,
+                                 {},
+                                 [&asked, password] {
+                                     asked = true;
+                                     return password;
+                                 }},
+                                30s);
+    QVERIFY2(shell.ok(), qPrintable(shell.ok() ? QString() : shell.error().toString()));
+    QVERIFY(asked);
+    const Result<ProcessOutput> out = (*shell)->runAsRoot(u"id -u; cat"_s, "payload\n");
+    QVERIFY(out.ok());
+    QCOMPARE(out->exitCode, 0);
+    // Root, and the command's stdin arrived without the password line.
+    QCOMPARE(out->standardOutput, QByteArray("0\npayload\n"));
+    QVERIFY(!out->standardError.contains(password.toUtf8()));
+
+    const QString path = m_dir.filePath(u"written-through-sudo"_s);
+    QVERIFY((*shell)->uploadAsRoot(path, "contents\n").ok());
+    QCOMPARE(QFileInfo(path).ownerId(), 0u);
+    QCOMPARE(*(*shell)->downloadAsRoot(path), QByteArray("contents\n"));
+}
+
+void TestSudo::passwordlessSudo()
+{
+    TestSudoUser account;
+    const QString created = account.create(true);
+    if (!created.isEmpty())
+        QSKIP(qPrintable(created));
+    bool asked = false;
+    auto shell = SshShell::open(connectAs(account.name()).value(),
+                                {true,
+                                 {},
+                                 [&asked] {
+                                     asked = true;
+                                     return QString();
+                                 }},
+                                30s);
+    QVERIFY2(shell.ok(), qPrintable(shell.ok() ? QString() : shell.error().toString()));
+    QVERIFY(!asked);
+    const Result<ProcessOutput> out = (*shell)->runAsRoot(u"id -u; cat"_s, "first line\nsecond\n");
+    QVERIFY(out.ok());
+    QCOMPARE(out->standardOutput, QByteArray("0\nfirst line\nsecond\n"));
+}
+
+QTEST_GUILESS_MAIN(TestSudo)
+#include "tst_sudo.moc"

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+// A private Debian Apache instance for one test: /etc/apache2-mpmlabtest-N,
+// copied from /etc/apache2 with `cp -a`, listening on 127.0.0.1 and a free
+// high port, with its own log directory and document root. The main
+// /etc/apache2 instance is only read. Everything created (config tree, logs,
+// run and lock dirs, document root, MPM Lab's restore dir for it) is removed
+// and the instance stopped when the object goes away. Needs root, as CI has.
+class TestDebianInstance {
+public:
+    TestDebianInstance();
+    ~TestDebianInstance();
+    TestDebianInstance(const TestDebianInstance &) = delete;
+    TestDebianInstance &operator=(const TestDebianInstance &) = delete;
+
+    // Empty on success, else what failed (or why it cannot run here).
+    QString create();
+
+    [[nodiscard]] QString name() const { return m_name; }
+    [[nodiscard]] QString configDir() const { return QStringLiteral("/etc/apache2-") + m_name; }
+    [[nodiscard]] QString documentRoot() const { return QStringLiteral("/var/www/") + m_name; }
+    [[nodiscard]] quint16 port() const { return m_port; }
+
+    // One line per entry of `dir`: path, type, mode, owner, link target and
+    // the SHA-256 of regular files. Equal manifests: byte-identical trees.
+    static QString manifest(const QString &dir);
+
+private:
+    void remove();
+
+    QString m_name;
+    quint16 m_port = 0;
+    bool m_created = false;
+};
