@@ -1,5 +1,6 @@
 #include "LabCommand.h"
 #include "ServerCommand.h"
+#include "LoadCommand.h"
 
 #include <QCoreApplication>
 
@@ -34,6 +35,7 @@ int main(int argc, char *argv[])
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<LabCommand>());
     commands.push_back(std::make_unique<ServerCommand>());
+    commands.push_back(std::make_unique<LoadCommand>());
 
     const QStringList arguments = QCoreApplication::arguments();
     QTextStream out(stdout);

@@ -1,0 +1,258 @@
+#include "LoadCommand.h"
+
+#include "LoadReport.h"
+#include "common/AtomicFile.h"
+#include "load/LoadRun.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <csignal>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace mpmlab;
+
+namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+
+extern "C" void onInterrupt(int)
+{
+    interrupted = 1;
+}
+
+constexpr int collectPeriodMs = 100; // ms: one time-series row per period
+
+
+std::optional<double> positiveNumber(const QString &text, bool allowZero = false)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < 0 || (!allowZero && value == 0))
+        return std::nullopt;
+    return value;
+}
+
+std::chrono::milliseconds secondsToMs(double seconds)
+{
+    return std::chrono::milliseconds(std::llround(seconds * 1000.0));
+}
+
+} // namespace
+
+QString LoadCommand::name() const { return u"load"_s; }
+
+QString LoadCommand::summary() const
+{
+    return u"Load an HTTP server as ab does (native epoll engine), print ab's report"_s;
+}
+
+int LoadCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Send HTTP requests to URL with MPM Lab's own engine and print a report in ab's layout "
+        "(times in milliseconds with decimals). Closed loop like ab (-n/-c/-t), or open loop at a "
+        "fixed rate (--rate) with latencies corrected for coordinated omission."_s);
+    parser.addHelpOption();
+    const QCommandLineOption requests(u"n"_s, u"Number of requests (default 1; none with -t alone)."_s, u"requests"_s);
+    const QCommandLineOption concurrency(u"c"_s, u"Number of concurrent connections (default 1)."_s, u"concurrency"_s);
+    const QCommandLineOption timelimit(u"t"_s, u"Seconds of measured load (no request limit unless -n)."_s, u"seconds"_s);
+    const QCommandLineOption timeout(u"s"_s, u"Seconds to wait for each request (default 30)."_s, u"timeout"_s);
+    const QCommandLineOption keepAlive(u"k"_s, u"Use HTTP keep-alive (persistent connections)."_s);
+    const QCommandLineOption header(u"H"_s, u"Extra header, e.g. 'Accept-Encoding: gzip' (repeatable)."_s, u"header"_s);
+    const QCommandLineOption method(u"m"_s, u"HTTP method (default GET; POST with -p)."_s, u"method"_s);
+    const QCommandLineOption postFile(u"p"_s, u"File holding the body to POST."_s, u"file"_s);
+    const QCommandLineOption contentType(u"T"_s, u"Content-Type of the body (default text/plain)."_s, u"type"_s);
+    const QCommandLineOption variableLength(u"l"_s, u"Accept variable document length (no Length failures for differing bodies)."_s);
+    const QCommandLineOption threads(u"threads"_s, u"Worker threads (default: number of cores)."_s, u"count"_s);
+    const QCommandLineOption rate(u"rate"_s, u"Open loop: requests per second over all connections."_s, u"rps"_s);
+    const QCommandLineOption warmup(u"warmup"_s, u"Seconds of load before measuring."_s, u"seconds"_s);
+    const QCommandLineOption maxDuration(u"max-duration"_s, u"Hard bound on the whole run in seconds (default 3600)."_s, u"seconds"_s);
+    const QCommandLineOption idle(u"idle-connections"_s, u"Also hold N keep-alive connections that send one request and stay silent."_s, u"count"_s);
+    const QCommandLineOption http10(u"http10"_s, u"Send exactly ab's HTTP/1.0 request."_s);
+    const QCommandLineOption json(u"json"_s, u"Also write the result as JSON to FILE ('-' for stdout, instead of the report)."_s, u"file"_s);
+    const QCommandLineOption timeseries(u"timeseries"_s, u"Write one CSV row per 100 ms interval to FILE."_s, u"file"_s);
+    const QCommandLineOption quiet(u"q"_s, u"No progress on stderr."_s);
+    parser.addOptions({requests, concurrency, timelimit, timeout, keepAlive, header, method, postFile,
+                       contentType, variableLength, threads, rate, warmup, maxDuration, idle, http10,
+                       json, timeseries, quiet});
+    parser.addPositionalArgument(u"url"_s, u"http://host[:port]/path (IPv6: http://[::1]:port/)."_s,
+                                 u"load <url>"_s);
+    QStringList words;
+    if (const std::optional<int> done = parseArguments(parser, arguments, words))
+        return *done;
+    if (words.size() != 1)
+        return usageError(u"load: give exactly one URL"_s);
+
+    LoadSpec spec;
+    spec.url = words.first().toStdString();
+    spec.threads = std::max(1, QThread::idealThreadCount());
+    spec.maxDuration = std::chrono::hours(1);
+    const auto number = [&](const QCommandLineOption &option, bool allowZero = false) {
+        return positiveNumber(parser.value(option), allowZero);
+    };
+    const auto wholeNumber = [&](const QCommandLineOption &option, const QString &what,
+                                 long long &into) -> bool {
+        bool ok = false;
+        into = parser.value(option).toLongLong(&ok);
+        if (!ok || into < 1) {
+            usageError(u"%1 must be a whole number of at least 1"_s.arg(what));
+            return false;
+        }
+        return true;
+    };
+    long long whole = 0;
+    if (parser.isSet(requests)) {
+        if (!wholeNumber(requests, u"-n"_s, whole))
+            return UsageError;
+        spec.requests = std::uint64_t(whole);
+    }
+    if (parser.isSet(concurrency)) {
+        if (!wholeNumber(concurrency, u"-c"_s, whole) || whole > 1'000'000)
+            return whole > 1'000'000 ? usageError(u"-c is too large"_s) : UsageError;
+        spec.concurrency = int(whole);
+    }
+    if (parser.isSet(timelimit)) {
+        const auto seconds = number(timelimit);
+        if (!seconds)
+            return usageError(u"-t must be a positive number of seconds"_s);
+        spec.duration = secondsToMs(*seconds);
+        if (!parser.isSet(requests))
+            spec.requests = 0;
+    }
+    if (parser.isSet(timeout)) {
+        const auto seconds = number(timeout);
+        if (!seconds)
+            return usageError(u"-s must be a positive number of seconds"_s);
+        spec.timeout = secondsToMs(*seconds);
+    }
+    if (parser.isSet(threads)) {
+        if (!wholeNumber(threads, u"--threads"_s, whole) || whole > 1024)
+            return whole > 1024 ? usageError(u"--threads is too large"_s) : UsageError;
+        spec.threads = int(whole);
+    }
+    if (parser.isSet(rate)) {
+        const auto value = number(rate);
+        if (!value)
+            return usageError(u"--rate must be a positive number of requests per second"_s);
+        spec.rate = *value;
+    }
+    if (parser.isSet(warmup)) {
+        const auto seconds = number(warmup, true);
+        if (!seconds)
+            return usageError(u"--warmup must be a number of seconds"_s);
+        spec.warmup = secondsToMs(*seconds);
+    }
+    if (parser.isSet(maxDuration)) {
+        const auto seconds = number(maxDuration);
+        if (!seconds)
+            return usageError(u"--max-duration must be a positive number of seconds"_s);
+        spec.maxDuration = secondsToMs(*seconds);
+    }
+    if (parser.isSet(idle)) {
+        if (!wholeNumber(idle, u"--idle-connections"_s, whole) || whole > 1'000'000)
+            return whole > 1'000'000 ? usageError(u"--idle-connections is too large"_s) : UsageError;
+        spec.idleConnections = int(whole);
+    }
+    spec.keepAlive = parser.isSet(keepAlive);
+    spec.http10 = parser.isSet(http10);
+    spec.acceptVariableLength = parser.isSet(variableLength);
+    for (const QString &line : parser.values(header)) {
+        const qsizetype colon = line.indexOf(u':');
+        if (colon <= 0)
+            return usageError(u"-H '%1': expected 'Name: value'"_s.arg(line));
+        spec.headers.emplace_back(line.left(colon).trimmed().toStdString(),
+                                  line.mid(colon + 1).trimmed().toStdString());
+    }
+    if (parser.isSet(postFile)) {
+        const Result<QByteArray> body = readWholeFile(parser.value(postFile));
+        if (!body)
+            return fail(body.error());
+        spec.body = body->toStdString();
+        spec.method = "POST";
+    }
+    if (parser.isSet(method))
+        spec.method = parser.value(method).toStdString();
+    spec.contentType = parser.value(contentType).toStdString();
+
+    Result<std::unique_ptr<LoadRun>> prepared = LoadRun::prepare(spec);
+    if (!prepared)
+        return fail(prepared.error());
+    LoadRun &load = *prepared.value();
+    const bool showProgress = !parser.isSet(quiet);
+    const QString targetText = QString::fromStdString(load.target().host);
+    const QString endpoint = load.target().ipv6Literal ? u"[%1]:%2"_s.arg(targetText).arg(load.target().port)
+                                                       : u"%1:%2"_s.arg(targetText).arg(load.target().port);
+    if (showProgress)
+        err() << "Benchmarking " << targetText << " (be patient)" << Qt::endl;
+
+    QString series = LoadReport::timeSeriesHeader();
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    load.start();
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastTick = 0;
+    std::uint64_t done = 0;
+    std::uint64_t nextReport = spec.requests >= 10 ? spec.requests / 10 : 0;
+    bool stopAsked = false;
+    for (;;) {
+        const bool last = load.isFinished();
+        if (!last)
+            QThread::msleep(collectPeriodMs);
+        if (interrupted && !stopAsked) {
+            load.requestStop();
+            stopAsked = true;
+            if (showProgress)
+                err() << "Stopping…" << Qt::endl;
+        }
+        const qint64 tick = clock.elapsed();
+        const LoadSnapshot snapshot = load.collect();
+        if (snapshot.elapsedMicros > 0) { // nothing published since the last tick: no row
+            series += LoadReport::timeSeriesRow(snapshot, double(tick - lastTick) / 1000.0);
+            lastTick = tick;
+        }
+        done += snapshot.counters.completed + snapshot.counters.failedConnect;
+        while (showProgress && nextReport && done >= nextReport && nextReport <= spec.requests) {
+            err() << "Completed " << nextReport << " requests" << Qt::endl;
+            nextReport += spec.requests / 10;
+        }
+        if (last)
+            break;
+    }
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    const LoadResult result = load.finish();
+    if (showProgress)
+        err() << "Finished " << result.counters.completed << " requests" << Qt::endl;
+
+    if (parser.isSet(timeseries)) {
+        if (const Status written = writeFileAtomically(parser.value(timeseries), series.toUtf8()); !written)
+            return fail(written.error());
+    }
+    const QByteArray jsonText = QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented);
+    if (parser.value(json) == u"-") {
+        out() << QString::fromUtf8(jsonText);
+        out().flush();
+    } else {
+        if (parser.isSet(json)) {
+            if (const Status written = writeFileAtomically(parser.value(json), jsonText); !written)
+                return fail(written.error());
+        }
+        LoadReport::print(out(), result);
+    }
+
+    if (result.counters.completed == 0 && result.counters.failedConnect > 0) {
+        return fail(Error{Error::Kind::Network,
+                          u"could not connect to %1: %2"_s.arg(
+                              endpoint, QString::fromStdString(result.firstConnectError)),
+                          {}});
+    }
+    if (result.stopped)
+        return fail(Error{Error::Kind::Cancelled, u"stopped before the end"_s, {}});
+    return Success;
+}

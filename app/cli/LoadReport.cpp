@@ -1,0 +1,147 @@
+#include "LoadReport.h"
+
+using namespace Qt::StringLiterals;
+using namespace mpmlab;
+
+namespace {
+
+QString label(const char *text)
+{
+    return QString::fromLatin1(text).leftJustified(24);
+}
+
+QString ms(double micros, int decimals = 3)
+{
+    return QString::number(micros / 1000.0, 'f', decimals);
+}
+
+QString timesRow(const char *name, const LatencyHistogram &h)
+{
+    return QString::fromLatin1(name).leftJustified(12)
+        + ms(double(h.min())).rightJustified(9) + ms(h.mean()).rightJustified(10)
+        + ms(h.standardDeviation()).rightJustified(9)
+        + ms(double(h.valueAtPercentile(50))).rightJustified(10)
+        + ms(double(h.max())).rightJustified(10) + u'\n';
+}
+
+void printPercentiles(QTextStream &out, const LatencyHistogram &h)
+{
+    for (double p : {50.0, 66.0, 75.0, 80.0, 90.0, 95.0, 98.0, 99.0, 99.9}) {
+        const QString name = QString::number(p) + u'%';
+        out << "  " << name.rightJustified(5) << ms(double(h.valueAtPercentile(p))).rightJustified(11)
+            << '\n';
+    }
+    out << "  " << u"100%"_s.rightJustified(5) << ms(double(h.max())).rightJustified(11)
+        << " (longest request)\n";
+}
+
+} // namespace
+
+void LoadReport::print(QTextStream &out, const LoadResult &r)
+{
+    const LoadCounters &c = r.counters;
+    out << label("Server Software:") << QString::fromStdString(r.serverSoftware) << '\n';
+    out << label("Server Hostname:") << QString::fromStdString(r.host) << '\n';
+    out << label("Server Port:") << r.port << "\n\n";
+    out << label("Document Path:") << QString::fromStdString(r.path) << '\n';
+    out << label("Document Length:")
+        << (r.documentLength >= 0 ? u"%1 bytes"_s.arg(r.documentLength) : u"-"_s) << "\n\n";
+    out << label("Concurrency Level:") << r.concurrency << '\n';
+    if (r.targetRate > 0)
+        out << label("Target rate:") << QString::number(r.targetRate, 'f', 2) << " [#/sec] (open loop)\n";
+    out << label("Time taken for tests:") << QString::number(r.seconds, 'f', 3) << " seconds\n";
+    out << label("Complete requests:") << c.completed << '\n';
+    out << label("Failed requests:") << c.failed() << '\n';
+    out << "   (Connect: " << c.failedConnect << ", Receive: " << c.failedReceive
+        << ", Length: " << c.failedLength << ", Exceptions: " << c.failedExceptions << ")\n";
+    if (c.non2xx)
+        out << label("Non-2xx responses:") << c.non2xx << '\n';
+    if (c.timeouts)
+        out << label("Timeouts:") << c.timeouts << '\n';
+    if (c.resets)
+        out << label("Resets:") << c.resets << '\n';
+    if (r.keepAlive)
+        out << label("Keep-Alive requests:") << c.keepAliveRequests << '\n';
+    out << label("Connections opened:") << c.connectionsOpened << '\n';
+    out << label("Total transferred:") << c.bytesReceived << " bytes\n";
+    out << label("HTML transferred:") << c.bodyBytes << " bytes\n";
+    const double seconds = r.seconds > 0 ? r.seconds : 1e-9;
+    out << label("Requests per second:") << QString::number(r.requestsPerSecond(), 'f', 2)
+        << " [#/sec] (mean)\n";
+    const double completed = c.completed ? double(c.completed) : 1.0;
+    out << label("Time per request:")
+        << QString::number(seconds * 1000.0 * r.concurrency / completed, 'f', 3) << " [ms] (mean)\n";
+    out << label("Time per request:") << QString::number(seconds * 1000.0 / completed, 'f', 3)
+        << " [ms] (mean, across all concurrent requests)\n";
+    out << label("Transfer rate:")
+        << QString::number(double(c.bytesReceived) / 1024.0 / seconds, 'f', 2)
+        << " [Kbytes/sec] received\n\n";
+
+    out << "Connection Times (ms)\n";
+    out << "                 min      mean[+/-sd]    median       max\n";
+    out << timesRow("Connect:", r.connect) << timesRow("Processing:", r.processing)
+        << timesRow("Waiting:", r.waiting) << timesRow("Total:", r.total) << '\n';
+
+    out << "Percentage of the requests served within a certain time (ms)\n";
+    printPercentiles(out, r.total);
+    if (r.targetRate > 0) {
+        out << "\nCorrected for coordinated omission: from each request's intended send time (ms)\n";
+        printPercentiles(out, r.corrected);
+    }
+    if (r.idle.requested > 0) {
+        const IdleConnectionStats &i = r.idle;
+        out << "\nIdle connections (one request each, then silent)\n";
+        out << label("  Requested:") << i.requested << '\n';
+        out << label("  Opened:") << i.opened << '\n';
+        out << label("  Answered:") << i.answered << "  (mean " << ms(i.answerTime.mean())
+            << " ms, max " << ms(double(i.answerTime.max())) << " ms)\n";
+        out << label("  Failed:") << i.failed << '\n';
+        out << label("  Closed by server:") << i.closedByServer;
+        if (i.closedByServer)
+            out << "  (after " << ms(double(i.closedAfter.min())) << " to "
+                << ms(double(i.closedAfter.max())) << " ms of silence)";
+        out << '\n';
+        out << label("  Still open at end:") << i.stillOpen << '\n';
+    }
+    if (r.stopped)
+        out << "\nThe run was stopped before the end.\n";
+    if (r.hitMaxDuration)
+        out << "\nThe run hit --max-duration before the end.\n";
+    out.flush();
+}
+
+QString LoadReport::timeSeriesHeader()
+{
+    return u"elapsed_s,interval_s,warmup,requests,rps,p50_ms,p90_ms,p99_ms,max_ms,connect_mean_ms,"
+           "failed_connect,failed_receive,failed_length,failed_exceptions,non2xx,timeouts,resets,"
+           "bytes,open_connections,idle_open\n"_s;
+}
+
+QString LoadReport::timeSeriesRow(const LoadSnapshot &s, double intervalSeconds)
+{
+    const LoadCounters &c = s.counters;
+    const double rps = intervalSeconds > 0 ? double(c.completed) / intervalSeconds : 0.0;
+    const QStringList fields{
+        QString::number(double(s.elapsedMicros) / 1e6, 'f', 3),
+        QString::number(intervalSeconds, 'f', 3),
+        s.warmingUp ? u"1"_s : u"0"_s,
+        QString::number(c.completed),
+        QString::number(rps, 'f', 1),
+        ms(double(s.latency.valueAtPercentile(50))),
+        ms(double(s.latency.valueAtPercentile(90))),
+        ms(double(s.latency.valueAtPercentile(99))),
+        ms(double(s.latency.max())),
+        ms(s.connect.mean()),
+        QString::number(c.failedConnect),
+        QString::number(c.failedReceive),
+        QString::number(c.failedLength),
+        QString::number(c.failedExceptions),
+        QString::number(c.non2xx),
+        QString::number(c.timeouts),
+        QString::number(c.resets),
+        QString::number(c.bytesReceived),
+        QString::number(s.openConnections),
+        QString::number(s.idleConnectionsOpen),
+    };
+    return fields.join(u',') + u'\n';
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "LatencyHistogram.h"
+#include "LoadCounters.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <string>
+
+namespace mpmlab {
+
+// The --idle-connections that sent one request and then stayed silent.
+struct IdleConnectionStats {
+    int requested = 0;
+    int opened = 0;         // connected
+    int answered = 0;       // got their one response
+    int failed = 0;         // no connection or no response before the timeout
+    int closedByServer = 0; // after answering, the server closed them during the run
+    int stillOpen = 0;      // open when the run ended
+    LatencyHistogram answerTime;      // connect to response, us
+    LatencyHistogram closedAfter;     // response to the server's close, us
+
+    void add(const IdleConnectionStats &other);
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+// Everything a finished run measured: counters of the measured period
+// (after the warm-up) and the latency distributions, ab's way: connect is
+// 0 for a reused connection, waiting is from the request sent to the first
+// byte, processing is total minus connect, total is from the start of the
+// request (its connect, if any) to the last byte.
+struct LoadResult {
+    std::string host;
+    std::string address;  // what the host resolved to
+    std::uint16_t port = 0;
+    std::string path;
+    std::string serverSoftware;
+    std::int64_t documentLength = -1; // bytes of the first complete body
+    int concurrency = 0;
+    int threads = 0;
+    bool keepAlive = false;
+    double targetRate = 0;  // open loop: requests/s asked for; 0 in closed loop
+    double seconds = 0;     // the measured period
+    bool stopped = false;   // ended by a stop request
+    bool hitMaxDuration = false;
+    std::string firstConnectError; // the system's words for the first failed connect
+
+    LoadCounters counters;
+    LatencyHistogram connect;
+    LatencyHistogram processing;
+    LatencyHistogram waiting;
+    LatencyHistogram total;
+    LatencyHistogram corrected; // open loop: from the intended send time
+    IdleConnectionStats idle;
+
+    [[nodiscard]] double requestsPerSecond() const;
+    [[nodiscard]] QJsonObject toJson() const;
+    // A histogram as JSON: count, min, mean, sd, max and the percentiles, in ms.
+    [[nodiscard]] static QJsonObject histogramJson(const LatencyHistogram &histogram);
+};
+
+} // namespace mpmlab

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "LatencyHistogram.h"
+#include "LoadCounters.h"
+
+#include <cstdint>
+
+namespace mpmlab {
+
+// What the load did during one interval (~100 ms): counter deltas and the
+// latencies of the requests that ended in it. Worker threads publish one
+// each interval; a consumer merges them with add() on its own timer.
+struct LoadSnapshot {
+    std::int64_t elapsedMicros = 0; // since the run started, at the end of the interval
+    bool warmingUp = false;         // nothing is counted during the warm-up
+    int openConnections = 0;        // measured connections open at the end of the interval
+    int idleConnectionsOpen = 0;    // --idle-connections still open
+    LoadCounters counters;
+    LatencyHistogram latency;       // total time; from the intended send time in open loop
+    LatencyHistogram connect;
+
+    void add(const LoadSnapshot &other)
+    {
+        elapsedMicros = elapsedMicros > other.elapsedMicros ? elapsedMicros : other.elapsedMicros;
+        warmingUp = warmingUp || other.warmingUp;
+        openConnections += other.openConnections;
+        idleConnectionsOpen += other.idleConnectionsOpen;
+        counters += other.counters;
+        latency.add(other.latency);
+        connect.add(other.connect);
+    }
+
+    void clear()
+    {
+        elapsedMicros = 0;
+        warmingUp = false;
+        openConnections = 0;
+        idleConnectionsOpen = 0;
+        counters = {};
+        latency.clear();
+        connect.clear();
+    }
+};
+
+} // namespace mpmlab
