@@ -1,6 +1,7 @@
 #include "LabCommand.h"
 #include "ServerCommand.h"
 #include "LoadCommand.h"
+#include "MonitorCommand.h"
 
 #include <QCoreApplication>
 
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<LabCommand>());
     commands.push_back(std::make_unique<ServerCommand>());
     commands.push_back(std::make_unique<LoadCommand>());
+    commands.push_back(std::make_unique<MonitorCommand>());
 
     const QStringList arguments = QCoreApplication::arguments();
     QTextStream out(stdout);

@@ -1,0 +1,233 @@
+#include "MonitorCommand.h"
+
+#include "apache/LabConfig.h"
+#include "apache/LocalLab.h"
+#include "monitor/LocalSampleStream.h"
+#include "monitor/SampleCsv.h"
+#include "monitor/ServerSampler.h"
+
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+
+void onMonitorInterrupt(int) { interrupted = 1; }
+
+// How often the command looks for new samples and for Ctrl+C.
+constexpr auto pollSlice = 100ms;
+
+QString mebibytes(qint64 kb) { return QString::number(double(kb) / 1024.0, 'f', 1) + u" MiB"_s; }
+
+QString percent(const std::optional<double> &value)
+{
+    return value ? QString::number(*value, 'f', 1) + u'%' : u"-"_s;
+}
+
+QString scoreboardSummary(const Scoreboard &board)
+{
+    using State = Scoreboard::SlotState;
+    QString text;
+    for (int s = 0; s < Scoreboard::slotStateCount; ++s) {
+        const auto state = State(s);
+        if (state == State::OpenSlot || board.count(state) == 0)
+            continue;
+        text += u' ' + Scoreboard::symbolOf(state) + QString::number(board.count(state));
+    }
+    return text.trimmed();
+}
+
+QString liveLine(const ServerSample &sample, qint64 startMs)
+{
+    const ServerFigures &f = sample.figures;
+    QString line =
+        u"%1s  procs %2  threads %3  RSS %4  PSS %5  USS %6  CPU apache %7 system %8"_s.arg(
+            QString::number(double(sample.receivedAtMs - startMs) / 1000.0, 'f', 1),
+            QString::number(f.processCount), QString::number(f.threadCount), mebibytes(f.rssKb),
+            mebibytes(f.pssKb), mebibytes(f.ussKb), percent(f.apacheCpuPercent),
+            percent(f.systemCpuPercent));
+    if (f.memUsedSinceBaselineKb) {
+        const qint64 delta = *f.memUsedSinceBaselineKb;
+        line += u"  mem %1%2"_s.arg(delta < 0 ? u"-"_s : u"+"_s, mebibytes(qAbs(delta)));
+    }
+    if (sample.status) {
+        const ServerStatus &s = *sample.status;
+        line +=
+            u"  busy %1 idle %2"_s.arg(s.busyWorkers.value_or(0)).arg(s.idleWorkers.value_or(0));
+        if (s.connsTotal)
+            line += u" conns %1"_s.arg(*s.connsTotal);
+        line += u"  [%1]"_s.arg(scoreboardSummary(s.scoreboard));
+    } else if (!sample.statusError.isEmpty()) {
+        line += u"  (mod_status: %1)"_s.arg(sample.statusError);
+    }
+    if (!sample.parentPid)
+        line += u"  (Apache is not running)"_s;
+    return line;
+}
+
+} // namespace
+
+QString MonitorCommand::name() const { return u"monitor"_s; }
+
+QString MonitorCommand::summary() const
+{
+    return u"Sample the server live: processes, threads, memory, CPU, mod_status"_s;
+}
+
+int MonitorCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Sample an Apache instance live and print one line per sample: process and thread "
+        "counts, summed RSS, PSS and USS, Apache's and the system's CPU, memory used since the "
+        "start, and mod_status (busy and idle workers, scoreboard). Stops after --duration or "
+        "on Ctrl+C."_s);
+    parser.addHelpOption();
+    const QCommandLineOption targetOption(u"target"_s,
+                                          u"local (default); ssh://user@host[:port] "
+                                          "is not available yet."_s,
+                                          u"target"_s, u"local"_s);
+    const QCommandLineOption labDirOption(
+        u"lab-dir"_s, u"Lab directory (default: %1)."_s.arg(LocalLab::defaultRootDir()), u"dir"_s);
+    const QCommandLineOption intervalOption(
+        u"interval"_s,
+        u"Milliseconds between samples, %1 to %2 (default %3)."_s
+            .arg(SamplerProgram::minimumInterval.count())
+            .arg(SamplerProgram::maximumInterval.count())
+            .arg(SamplerProgram::defaultInterval.count()),
+        u"ms"_s, QString::number(SamplerProgram::defaultInterval.count()));
+    const QCommandLineOption csvOption(u"csv"_s, u"Also write every sample to this CSV file."_s,
+                                       u"file"_s);
+    const QCommandLineOption durationOption(
+        u"duration"_s, u"Stop after this many seconds (default: Ctrl+C)."_s, u"seconds"_s);
+    const QCommandLineOption fetcherOption(
+        u"fetcher"_s, u"How the server fetches mod_status: auto, curl, wget, bash or none."_s,
+        u"name"_s, u"auto"_s);
+    const QCommandLineOption smapsOption(
+        u"smaps-per-frame"_s,
+        u"smaps_rollup reads (PSS, USS) per sample, in rotation (default %1)."_s.arg(
+            SamplerProgram::defaultSmapsPerFrame),
+        u"count"_s, QString::number(SamplerProgram::defaultSmapsPerFrame));
+    parser.addOptions({targetOption, labDirOption, intervalOption, csvOption, durationOption,
+                       fetcherOption, smapsOption});
+    QStringList words;
+    if (const std::optional<int> done = parseArguments(parser, arguments, words))
+        return *done;
+    if (!words.isEmpty())
+        return usageError(u"monitor: unexpected argument '%1'"_s.arg(words.first()));
+
+    const QString target = parser.value(targetOption);
+    if (target.startsWith(u"ssh://"_s)) {
+        return fail(Error{Error::Kind::NotInstalled,
+                          u"monitoring over SSH (%1) is not available yet: only --target local "
+                          "works in this version"_s.arg(target),
+                          {}});
+    }
+    if (target != u"local"_s)
+        return usageError(
+            u"unknown target '%1': use local or ssh://user@host[:port]"_s.arg(target));
+
+    SamplerProgram program;
+    bool ok = false;
+    program.interval = std::chrono::milliseconds(parser.value(intervalOption).toLongLong(&ok));
+    if (!ok)
+        return usageError(u"--interval must be a number of milliseconds"_s);
+    program.smapsPerFrame = parser.value(smapsOption).toInt(&ok);
+    if (!ok || program.smapsPerFrame < 0)
+        return usageError(u"--smaps-per-frame must be a number, 0 or more"_s);
+    const std::optional<SamplerProgram::Fetcher> fetcher =
+        SamplerProgram::fetcherFromName(parser.value(fetcherOption));
+    if (!fetcher)
+        return usageError(u"--fetcher must be auto, curl, wget, bash or none"_s);
+    program.fetcher = *fetcher;
+    std::optional<QDeadlineTimer> deadline;
+    if (parser.isSet(durationOption)) {
+        const double seconds = parser.value(durationOption).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
+            return usageError(u"--duration must be a number of seconds above 0"_s);
+        deadline = QDeadlineTimer(qint64(seconds * 1000.0));
+    }
+
+    LabOptions options;
+    options.rootDir = parser.value(labDirOption);
+    LocalLab lab(options);
+    const Result<ServerState> state = lab.state();
+    if (!state)
+        return fail(state.error());
+    if (!state->running) {
+        return fail(Error{Error::Kind::NotRunning,
+                          u"the local lab in %1 is not running: start it with "
+                          "'mpmlab-cli lab start'"_s.arg(lab.rootDir()),
+                          {}});
+    }
+    LabConfig config;
+    config.rootDir = lab.rootDir();
+    program.pidFile = config.pidFilePath();
+    program.statusHost = state->host;
+    program.statusPort = state->port;
+    if (Status valid = program.validate(); !valid)
+        return fail(valid.error());
+
+    std::unique_ptr<QFile> csv;
+    if (parser.isSet(csvOption)) {
+        csv = std::make_unique<QFile>(parser.value(csvOption));
+        if (!csv->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return fail(Error{Error::Kind::Io,
+                              u"cannot write %1: %2"_s.arg(csv->fileName(), csv->errorString()),
+                              {}});
+        }
+        csv->write(SampleCsv::header());
+    }
+
+    ServerSampler sampler(std::make_unique<LocalSampleStream>(), program);
+    if (Status started = sampler.start(); !started)
+        return fail(started.error());
+    err() << "Sampling the local lab ("
+          << (state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s) << ", pid " << state->pid
+          << ") every " << program.interval.count() << " ms"
+          << (deadline ? u""_s : u"; Ctrl+C stops"_s) << Qt::endl;
+
+    interrupted = 0;
+    const auto previousInt = std::signal(SIGINT, onMonitorInterrupt);
+    const auto previousTerm = std::signal(SIGTERM, onMonitorInterrupt);
+    std::optional<qint64> startMs;
+    qint64 printed = 0;
+    const auto drain = [&] {
+        for (const ServerSample &sample : sampler.takeSamples()) {
+            if (!startMs)
+                startMs = sample.receivedAtMs;
+            out() << liveLine(sample, *startMs) << Qt::endl;
+            if (csv)
+                csv->write(SampleCsv::row(sample));
+            ++printed;
+        }
+        if (csv)
+            csv->flush();
+    };
+    while (!interrupted && sampler.isRunning() && !(deadline && deadline->hasExpired())) {
+        sampler.waitForSamples(1, pollSlice);
+        drain();
+    }
+    const std::optional<Error> failure = sampler.failure();
+    sampler.stop();
+    drain();
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+
+    const SamplerCounters counters = sampler.counters();
+    err() << printed << " samples";
+    if (counters.framesDropped > 0)
+        err() << ", " << counters.framesDropped
+              << " frames dropped (last: " << counters.lastDropReason << ')';
+    err() << Qt::endl;
+    if (failure)
+        return fail(*failure);
+    return Success;
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <chrono>
+
+namespace mpmlab {
+
+// What to sample and how often: the sampler script with its arguments,
+// ready for a SampleStream to run locally (argv for /bin/sh) or remotely
+// (one command line for an SSH exec channel).
+struct SamplerProgram {
+    // How the script fetches mod_status on the server. Auto: bash's
+    // /dev/tcp when it runs under bash (no process per fetch), else curl,
+    // else wget, else none.
+    enum class Fetcher { Auto, Curl, Wget, Bash, None };
+    // Which shell runs it: bash when present (cheapest), or sh forced.
+    enum class Shell { PreferBash, PosixSh };
+
+    static constexpr std::chrono::milliseconds defaultInterval{500};
+    static constexpr std::chrono::milliseconds minimumInterval{200};
+    static constexpr std::chrono::milliseconds maximumInterval{60000};
+    // smaps_rollup reads per frame (~100 us each): every process is read on
+    // the first frame, then this many in rotation, so 400 prefork children
+    // are all refreshed every 25 frames.
+    static constexpr int defaultSmapsPerFrame = 16;
+
+    QString pidFile; // the instance's PidFile, absolute, on the server
+    std::chrono::milliseconds interval = defaultInterval;
+    QString statusHost = QStringLiteral("127.0.0.1");
+    quint16 statusPort = 80;
+    QString statusPath = QStringLiteral("/server-status?auto");
+    int smapsPerFrame = defaultSmapsPerFrame;
+    Fetcher fetcher = Fetcher::Auto;
+    Shell shell = Shell::PreferBash;
+
+    // InvalidInput when a value could break out of its argument or make no
+    // sense: every value is also passed as a separate, quoted word.
+    [[nodiscard]] Status validate() const;
+
+    // The script's own arguments ($1...).
+    [[nodiscard]] QStringList scriptArguments() const;
+    // argv for /bin/sh: -c <launcher> <script> <shell> <arguments...>.
+    [[nodiscard]] QStringList shArguments() const;
+    // The same as one command line for a remote POSIX shell (what an SSH
+    // exec channel runs): `sh -c '<launcher>' '<script>' ...`, every word
+    // single-quoted.
+    [[nodiscard]] QByteArray shellCommandLine() const;
+
+    static QString fetcherName(Fetcher fetcher);
+    static std::optional<Fetcher> fetcherFromName(QStringView name);
+    // 'text' for a POSIX shell: quotes closed, escaped and reopened.
+    static QByteArray shellQuoted(const QByteArray &text);
+};
+
+} // namespace mpmlab

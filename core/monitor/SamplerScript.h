@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace mpmlab {
+
+// The program that runs on the server and prints one frame per interval
+// (FrameParser reads them). It is POSIX sh plus awk, so it runs on any
+// Linux server; when bash is there it runs under bash and forks nothing but
+// one awk per frame (builtin pause, /dev/tcp for mod_status).
+//
+// Arguments ($1...): pid file, interval in ms, mod_status host, port and
+// path, smaps_rollup reads per frame, fetcher (auto|curl|wget|bash|none).
+// Frame lines: V version; T uptime btime; K clock-ticks page-kB cpus;
+// M MemTotal MemAvailable SwapTotal SwapFree (kB); C user nice system idle
+// iowait irq softirq steal (ticks); L load averages; H parent pid or "-";
+// P pid ppid threads utime stime rss-kB pss uss swap (kB, "-" unreadable,
+// "?" not read this frame); S one mod_status line; E status <why none>.
+class SamplerScript {
+public:
+    // The sampler itself.
+    static QByteArray text();
+    // A few lines of sh that run the sampler (passed as $0) under bash when
+    // the server has it and $1 is not "sh", else under sh, with $2... as
+    // its arguments.
+    static QByteArray launcher();
+};
+
+} // namespace mpmlab

@@ -1,0 +1,193 @@
+#include "TestLab.h"
+#include "apache/ApacheProcess.h"
+#include "apache/LabConfig.h"
+#include "common/AtomicFile.h"
+#include "common/ProcessRunner.h"
+#include "monitor/FrameParser.h"
+#include "monitor/LocalSampleStream.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QThread>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// What the sampler costs the server: a prefork lab raised to N children
+// (ServerLimit = StartServers = MaxRequestWorkers = N), the sampler run for
+// a while at 500 ms, and the CPU time of its shell and everything the shell
+// forked (utime + stime + cutime + cstime of the shell) divided by the wall
+// time. Prints figures; asserts only that sampling worked.
+//   MPMLAB_BENCH_SECONDS (default 15) per measurement.
+class BenchSamplerCost : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void costPerProcessCount();
+};
+
+namespace {
+
+qint64 cpuTicksWithChildren(qint64 pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = file.readAll();
+    const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // After "pid (comm) ": field 14 utime is f[11]; 15 stime, 16 cutime, 17 cstime.
+    return f.value(11).toLongLong() + f.value(12).toLongLong() + f.value(13).toLongLong()
+           + f.value(14).toLongLong();
+}
+
+int childCount(qint64 parent)
+{
+    QFile file(u"/proc/%1/task/%1/children"_s.arg(parent));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return int(file.readAll().simplified().split(' ').size());
+}
+
+std::optional<qint64> readPid(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 pid = file.readAll().trimmed().toLongLong(&ok);
+    return ok ? std::optional<qint64>(pid) : std::nullopt;
+}
+
+struct Measurement {
+    double percentOfCore = 0;
+    double msPerFrame = 0;
+    qint64 frames = 0;
+    qint64 dropped = 0;
+    qint64 processes = 0;
+};
+
+Measurement measure(const SamplerProgram &program, int seconds)
+{
+    Measurement m;
+    LocalSampleStream stream;
+    if (!stream.start(program).ok())
+        return m;
+    FrameParser parser;
+    const auto pump = [&](std::chrono::milliseconds forHowLong) {
+        QDeadlineTimer until(forHowLong);
+        while (!until.hasExpired()) {
+            const Result<QByteArray> chunk = stream.read(100ms);
+            if (!chunk)
+                return;
+            parser.feed(*chunk);
+            for (const ServerSample &s : parser.takeSamples())
+                m.processes = s.processes.size();
+        }
+    };
+    // The first frame reads every smaps_rollup: leave it out.
+    pump(1500ms);
+    const qint64 ticksBefore = cpuTicksWithChildren(stream.processId());
+    const qint64 framesBefore = parser.framesAccepted();
+    QElapsedTimer wall;
+    wall.start();
+    pump(std::chrono::seconds(seconds));
+    const qint64 ticksAfter = cpuTicksWithChildren(stream.processId());
+    const double elapsed = double(wall.elapsed()) / 1000.0;
+    stream.stop();
+    const double cpuSeconds = double(ticksAfter - ticksBefore) / double(::sysconf(_SC_CLK_TCK));
+    m.frames = parser.framesAccepted() - framesBefore;
+    m.dropped = parser.framesDropped();
+    m.percentOfCore = 100.0 * cpuSeconds / elapsed;
+    m.msPerFrame = m.frames > 0 ? 1000.0 * cpuSeconds / double(m.frames) : 0;
+    return m;
+}
+
+} // namespace
+
+void BenchSamplerCost::costPerProcessCount()
+{
+    const int seconds = qEnvironmentVariableIntValue("MPMLAB_BENCH_SECONDS") > 0
+                            ? qEnvironmentVariableIntValue("MPMLAB_BENCH_SECONDS")
+                            : 15;
+    TestLab lab;
+    // Let LocalLab write a complete prefork tree, then run it with the same
+    // config, its prefork block raised.
+    QVERIFY(lab.startWith(MpmKind::Prefork).ok());
+    QVERIFY(lab.lab().stop().ok());
+    LabConfig config;
+    config.rootDir = lab.rootDir();
+    const Result<QByteArray> base = readWholeFile(config.configPath());
+    QVERIFY(base.ok());
+    // The raised config replaces the lab's own file, so that LocalLab (and
+    // TestLab's destructor, whatever happens) can stop the server.
+    const QString benchConfig = config.configPath();
+    const QString binary = lab.options().apacheBinary;
+
+    struct Case {
+        const char *name;
+        SamplerProgram::Shell shell;
+        SamplerProgram::Fetcher fetcher;
+        int smaps; // -1: every process every frame
+    };
+    const QList<Case> cases{
+        {"bash, /dev/tcp, smaps 16/frame", SamplerProgram::Shell::PreferBash,
+         SamplerProgram::Fetcher::Auto, 16},
+        {"bash, /dev/tcp, no smaps", SamplerProgram::Shell::PreferBash,
+         SamplerProgram::Fetcher::Auto, 0},
+        {"bash, /dev/tcp, all smaps", SamplerProgram::Shell::PreferBash,
+         SamplerProgram::Fetcher::Auto, -1},
+        {"sh, curl, smaps 16/frame", SamplerProgram::Shell::PosixSh, SamplerProgram::Fetcher::Curl,
+         16},
+    };
+
+    for (const int children : {50, 100, 200, 400}) {
+        QString text = QString::fromUtf8(*base);
+        static const QRegularExpression preforkBlock(
+            u"<IfModule mpm_prefork_module>.*?</IfModule>"_s,
+            QRegularExpression::DotMatchesEverythingOption);
+        text.replace(preforkBlock, u"<IfModule mpm_prefork_module>\n    ServerLimit %1\n"
+                                   "    StartServers %1\n    MinSpareServers %1\n"
+                                   "    MaxSpareServers %1\n    MaxRequestWorkers %1\n"
+                                   "</IfModule>"_s.arg(children));
+        QVERIFY(writeFileAtomically(benchConfig, text.toUtf8()).ok());
+        QVERIFY(
+            ProcessRunner::run(
+                binary, {u"-d"_s, lab.rootDir(), u"-f"_s, benchConfig, u"-k"_s, u"start"_s}, 30s)
+                .ok());
+        std::optional<qint64> parent;
+        QDeadlineTimer ready(60s);
+        while (!ready.hasExpired()
+               && (!(parent = readPid(config.pidFilePath())) || childCount(*parent) < children))
+            QThread::msleep(200);
+        QVERIFY2(parent && childCount(*parent) >= children,
+                 "the prefork lab did not reach N children");
+
+        const bool quick = children != 400; // the full table at 400 only
+        for (const Case &c : cases) {
+            if (quick && c.smaps != 16)
+                continue;
+            SamplerProgram program;
+            program.pidFile = config.pidFilePath();
+            program.statusPort = lab.port();
+            program.interval = SamplerProgram::defaultInterval;
+            program.shell = c.shell;
+            program.fetcher = c.fetcher;
+            program.smapsPerFrame = c.smaps < 0 ? children + 1 : c.smaps;
+            const Measurement m = measure(program, seconds);
+            qInfo("N=%3d  %-32s  %5.2f%% of one core  %5.2f ms CPU/frame  (%lld frames, %lld "
+                  "processes seen, %lld dropped)",
+                  children, c.name, m.percentOfCore, m.msPerFrame, m.frames, m.processes,
+                  m.dropped);
+            QVERIFY(m.frames > 0);
+            QCOMPARE(m.dropped, 0);
+            QVERIFY(m.processes >= children + 1);
+        }
+        QVERIFY(lab.lab().stop().ok());
+        QVERIFY(!ApacheProcess::isAlive(*parent));
+    }
+}
+
+QTEST_GUILESS_MAIN(BenchSamplerCost)
+#include "bench_samplercost.moc"

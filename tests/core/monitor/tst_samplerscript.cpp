@@ -1,0 +1,330 @@
+#include "monitor/FrameParser.h"
+#include "monitor/LocalSampleStream.h"
+#include "monitor/SamplerProgram.h"
+#include "monitor/SamplerScript.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cerrno>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// The sampler script on this machine, sampling a small process tree the
+// test starts itself (a shell with two sleeping children), under bash and
+// under a plain sh, launched as argv and as one quoted command line.
+class TestSamplerScript : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void parsesUnderEveryShell();
+    void samplesTheTreeOfThePidFile_data();
+    void samplesTheTreeOfThePidFile();
+    void commandLineSurvivesQuoting();
+    void missingPidFileGivesEmptyFrames();
+    void closingStdinStopsTheBashSampler();
+    void stopLeavesNoProcessBehind_data();
+    void stopLeavesNoProcessBehind();
+    void scriptRejectsBadArguments();
+    void programValidation_data();
+    void programValidation();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_tree; // sh with two sleep children
+    QString m_pidFile;
+};
+
+namespace {
+
+QList<ServerSample> collect(SampleStream &stream, qsizetype wanted, FrameParser &parser)
+{
+    QList<ServerSample> samples;
+    for (int i = 0; i < 100 && samples.size() < wanted; ++i) {
+        Result<QByteArray> chunk = stream.read(100ms);
+        if (!chunk)
+            break;
+        parser.feed(*chunk);
+        samples += parser.takeSamples();
+    }
+    return samples;
+}
+
+QList<qint64> childrenOf(qint64 pid)
+{
+    QFile file(u"/proc/%1/task/%1/children"_s.arg(pid));
+    QList<qint64> pids;
+    if (!file.open(QIODevice::ReadOnly))
+        return pids;
+    for (const QByteArray &word : file.readAll().simplified().split(' ')) {
+        if (!word.isEmpty())
+            pids.append(word.toLongLong());
+    }
+    return pids;
+}
+
+} // namespace
+
+void TestSamplerScript::init()
+{
+    // A directory name with a space and a quote: the pid file path must
+    // survive every layer of quoting.
+    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/mpmlab it's here XXXXXX"_s);
+    QVERIFY(m_dir->isValid());
+    m_tree = std::make_unique<QProcess>();
+    m_tree->start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & sleep 60 & wait"_s});
+    QVERIFY(m_tree->waitForStarted());
+    QTRY_COMPARE(childrenOf(m_tree->processId()).size(), 2);
+    m_pidFile = m_dir->filePath(u"httpd.pid"_s);
+    QFile pid(m_pidFile);
+    QVERIFY(pid.open(QIODevice::WriteOnly));
+    pid.write(QByteArray::number(m_tree->processId()) + '\n');
+}
+
+void TestSamplerScript::cleanup()
+{
+    if (m_tree) {
+        for (qint64 child : childrenOf(m_tree->processId()))
+            ::kill(pid_t(child), SIGTERM);
+        m_tree->kill();
+        m_tree->waitForFinished();
+    }
+    m_tree.reset();
+    m_dir.reset();
+}
+
+void TestSamplerScript::parsesUnderEveryShell()
+{
+    for (const QString &shell : {u"/bin/sh"_s, u"/bin/bash"_s, u"/bin/dash"_s}) {
+        if (!QFile::exists(shell))
+            continue;
+        QProcess check;
+        check.start(shell, {u"-n"_s, u"-c"_s, QString::fromUtf8(SamplerScript::text())});
+        QVERIFY(check.waitForFinished());
+        QVERIFY2(
+            check.exitCode() == 0,
+            qPrintable(shell + u": "_s + QString::fromLocal8Bit(check.readAllStandardError())));
+    }
+}
+
+void TestSamplerScript::samplesTheTreeOfThePidFile_data()
+{
+    QTest::addColumn<SamplerProgram::Shell>("shell");
+    QTest::newRow("bash") << SamplerProgram::Shell::PreferBash;
+    QTest::newRow("sh") << SamplerProgram::Shell::PosixSh;
+}
+
+void TestSamplerScript::samplesTheTreeOfThePidFile()
+{
+    QFETCH(SamplerProgram::Shell, shell);
+    SamplerProgram program;
+    program.pidFile = m_pidFile;
+    program.interval = 200ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    program.shell = shell;
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    const QList<ServerSample> samples = collect(stream, 3, parser);
+    stream.stop();
+    QCOMPARE(samples.size(), 3);
+    QCOMPARE(parser.framesDropped(), 0);
+
+    const qint64 parent = m_tree->processId();
+    QList<qint64> expected = childrenOf(parent);
+    expected.prepend(parent);
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const ServerSample &s = samples.at(i);
+        QCOMPARE(s.sequence, i + 1);
+        QCOMPARE(s.parentPid, parent);
+        QList<qint64> pids;
+        for (const ProcessSample &p : s.processes) {
+            pids.append(p.pid);
+            QCOMPARE(p.threads, 1);
+            QCOMPARE(p.ppid, p.pid == parent ? qint64(::getpid()) : parent);
+            QVERIFY(p.rssKb > 0);
+            if (p.memoryFresh) {
+                QVERIFY(p.pssKb && *p.pssKb <= p.rssKb);
+                QVERIFY(p.ussKb && *p.ussKb <= *p.pssKb);
+            }
+        }
+        QCOMPARE(pids, expected);
+        QVERIFY(s.memTotalKb > s.memAvailableKb && s.memAvailableKb > 0);
+        QVERIFY(s.cpu.total() > 0);
+        QVERIFY(s.cpuCount >= 1);
+        QVERIFY(s.clockTicksPerSecond > 0);
+        // Server time is this machine's clock: within a minute of ours.
+        QVERIFY(qAbs(s.serverTimeMs() - s.receivedAtMs) < 60000);
+        QVERIFY(!s.status);
+        QVERIFY(s.statusError.contains(u"no way to fetch"_s));
+    }
+    // The first frame reads every smaps_rollup.
+    for (const ProcessSample &p : samples.first().processes)
+        QVERIFY(p.memoryFresh);
+    QVERIFY(samples.at(1).uptimeSeconds > samples.at(0).uptimeSeconds);
+}
+
+void TestSamplerScript::commandLineSurvivesQuoting()
+{
+    // What an SSH exec channel runs: one line for a remote shell.
+    SamplerProgram program;
+    program.pidFile = m_pidFile;
+    program.interval = 200ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    QProcess remoteLike;
+    remoteLike.start(u"/bin/sh"_s, {u"-c"_s, QString::fromUtf8(program.shellCommandLine())});
+    QVERIFY(remoteLike.waitForStarted());
+    FrameParser parser;
+    QList<ServerSample> samples;
+    for (int i = 0; i < 50 && samples.isEmpty(); ++i) {
+        remoteLike.waitForReadyRead(100);
+        parser.feed(remoteLike.readAllStandardOutput());
+        samples = parser.takeSamples();
+    }
+    remoteLike.closeWriteChannel();
+    QVERIFY(remoteLike.waitForFinished(3000) || (remoteLike.kill(), remoteLike.waitForFinished()));
+    QVERIFY2(!samples.isEmpty(), remoteLike.readAllStandardError().constData());
+    QCOMPARE(samples.first().parentPid, m_tree->processId());
+    QCOMPARE(samples.first().processes.size(), 3);
+    QCOMPARE(SamplerProgram::shellQuoted("it's"), QByteArray(R"('it'\''s')"));
+}
+
+void TestSamplerScript::missingPidFileGivesEmptyFrames()
+{
+    SamplerProgram program;
+    program.pidFile = m_dir->filePath(u"none.pid"_s);
+    program.interval = 200ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    const QList<ServerSample> samples = collect(stream, 2, parser);
+    QCOMPARE(samples.size(), 2);
+    for (const ServerSample &s : samples) {
+        QVERIFY(!s.parentPid);
+        QVERIFY(s.processes.isEmpty());
+        QVERIFY(s.memTotalKb > 0);
+    }
+    // A pid file naming no live process reads the same.
+    QFile pid(program.pidFile);
+    QVERIFY(pid.open(QIODevice::WriteOnly));
+    pid.write("999999999\n");
+    pid.close();
+    const QList<ServerSample> more = collect(stream, 2, parser);
+    QCOMPARE(more.size(), 2);
+    QVERIFY(!more.last().parentPid);
+}
+
+void TestSamplerScript::closingStdinStopsTheBashSampler()
+{
+    if (!QFile::exists(u"/bin/bash"_s))
+        QSKIP("no bash on this machine");
+    SamplerProgram program;
+    program.pidFile = m_pidFile;
+    program.interval = 1000ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    QProcess sampler;
+    sampler.start(u"/bin/sh"_s, program.shArguments());
+    QVERIFY(sampler.waitForReadyRead(5000));
+    sampler.closeWriteChannel();
+    // It was pausing for up to a second: it returns at once, exit 0.
+    QVERIFY(sampler.waitForFinished(5000));
+    QCOMPARE(sampler.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(sampler.exitCode(), 0);
+}
+
+void TestSamplerScript::stopLeavesNoProcessBehind_data() { samplesTheTreeOfThePidFile_data(); }
+
+void TestSamplerScript::stopLeavesNoProcessBehind()
+{
+    QFETCH(SamplerProgram::Shell, shell);
+    SamplerProgram program;
+    program.pidFile = m_pidFile;
+    program.interval = 5000ms; // under sh, a long sleep is running when we stop
+    program.fetcher = SamplerProgram::Fetcher::None;
+    program.shell = shell;
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    QCOMPARE(collect(stream, 1, parser).size(), 1);
+    const qint64 group = stream.processId();
+    QVERIFY(group > 0);
+    stream.stop();
+    QCOMPARE(stream.processId(), 0);
+    // Nothing left in the sampler's process group (its sleep included).
+    QTRY_VERIFY(::kill(pid_t(-group), 0) != 0 && errno == ESRCH);
+    const Result<QByteArray> after = stream.read(10ms);
+    QVERIFY(!after.ok());
+}
+
+void TestSamplerScript::scriptRejectsBadArguments()
+{
+    // The script checks its numbers itself too (a remote caller may not
+    // have validated them).
+    QProcess script;
+    script.start(u"/bin/sh"_s, {u"-c"_s, QString::fromUtf8(SamplerScript::text()), u"sampler"_s,
+                                m_pidFile, u"5;reboot"_s, u"127.0.0.1"_s, u"80"_s,
+                                u"/server-status?auto"_s, u"4"_s, u"none"_s});
+    QVERIFY(script.waitForFinished(5000));
+    QCOMPARE(script.exitCode(), 2);
+    QVERIFY(script.readAllStandardError().contains("bad interval"));
+    QVERIFY(script.readAllStandardOutput().isEmpty());
+}
+
+void TestSamplerScript::programValidation_data()
+{
+    QTest::addColumn<QString>("pidFile");
+    QTest::addColumn<int>("intervalMs");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("valid");
+    const QString pid = u"/var/run/apache2/apache2.pid"_s;
+    const QString status = u"/server-status?auto"_s;
+    QTest::newRow("defaults") << pid << 500 << u"127.0.0.1"_s << status << true;
+    QTest::newRow("fastest") << pid << 200 << u"::1"_s << status << true;
+    QTest::newRow("spaces in the pid path")
+        << u"/home/a b/lab/run/httpd.pid"_s << 500 << u"localhost"_s << status << true;
+    QTest::newRow("too fast") << pid << 199 << u"127.0.0.1"_s << status << false;
+    QTest::newRow("too slow") << pid << 60001 << u"127.0.0.1"_s << status << false;
+    QTest::newRow("relative pid file")
+        << u"run/httpd.pid"_s << 500 << u"127.0.0.1"_s << status << false;
+    QTest::newRow("newline in pid file")
+        << u"/run/a\nb"_s << 500 << u"127.0.0.1"_s << status << false;
+    QTest::newRow("host with ;") << pid << 500 << u"127.0.0.1;id"_s << status << false;
+    QTest::newRow("host with space") << pid << 500 << u"127.0.0.1 x"_s << status << false;
+    QTest::newRow("path with quote")
+        << pid << 500 << u"127.0.0.1"_s << u"/server-status'"_s << false;
+    QTest::newRow("path with space") << pid << 500 << u"127.0.0.1"_s << u"/a b"_s << false;
+    QTest::newRow("path with backslash") << pid << 500 << u"127.0.0.1"_s << u"/a\\n"_s << false;
+    QTest::newRow("relative path") << pid << 500 << u"127.0.0.1"_s << u"server-status"_s << false;
+}
+
+void TestSamplerScript::programValidation()
+{
+    QFETCH(QString, pidFile);
+    QFETCH(int, intervalMs);
+    QFETCH(QString, host);
+    QFETCH(QString, path);
+    QFETCH(bool, valid);
+    SamplerProgram program;
+    program.pidFile = pidFile;
+    program.interval = std::chrono::milliseconds(intervalMs);
+    program.statusHost = host;
+    program.statusPath = path;
+    const Status status = program.validate();
+    QCOMPARE(status.ok(), valid);
+    if (!valid) {
+        QCOMPARE(status.error().kind, Error::Kind::InvalidInput);
+        QVERIFY(!status.error().message.isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSamplerScript)
+#include "tst_samplerscript.moc"
