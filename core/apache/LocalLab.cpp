@@ -1,19 +1,17 @@
 #include "LocalLab.h"
 
-#include "ApacheLog.h"
 #include "ApacheProcess.h"
+#include "ReadinessCheck.h"
 #include "common/AtomicFile.h"
 #include "common/BlockingHttpClient.h"
 #include "common/LoopbackPort.h"
 #include "monitor/ServerStatus.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QThread>
 
 #include <grp.h>
 #include <pwd.h>
@@ -27,7 +25,7 @@ namespace mpmlab {
 namespace {
 
 constexpr auto statusProbeTimeout = 1000ms;
-constexpr unsigned long readyPollMs = 100;
+constexpr auto readyPollInterval = 100ms;
 constexpr int errorLogTailLines = 12;
 
 QString settingsPath(const QString &root) { return root + u"/lab.json"_s; }
@@ -270,7 +268,14 @@ Status LocalLab::startWith(const LabSettings &wanted)
     if (Status started = process.start(); !started) {
         return withErrorLog(started.error(), logOffset);
     }
-    const Result<ServerStatus> ready = waitUntilReady(config, logOffset);
+    const ReadinessCheck::Probes probes{
+        [&process]() -> Result<std::optional<qint64>> { return process.runningPid(); },
+        [this, &config] { return fetchStatus(config.port, statusProbeTimeout); },
+        [this, logOffset] { return errorLogSince(logOffset); },
+        [this](const QString &step) { reportProgress(step); }};
+    const Result<ServerStatus> ready =
+        ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
+            .waitUntilReady(settings.mpm, probes);
     if (!ready) {
         (void)process.stopAndWait(m_options.stopTimeout);
         return withErrorLog(ready.error(), logOffset);
@@ -289,62 +294,6 @@ Result<ServerStatus> LocalLab::fetchStatus(quint16 port, std::chrono::millisecon
                      u"mod_status answered HTTP %1"_s.arg(reply->statusCode), {}};
     }
     return ServerStatus::parse(QString::fromUtf8(reply->body));
-}
-
-Result<ServerStatus> LocalLab::waitUntilReady(const LabConfig &config, qint64 logOffset) const
-{
-    const ApacheProcess process = processFor(config);
-    const auto probe = [&]() -> Result<ServerStatus> {
-        const Result<ServerStatus> status = fetchStatus(config.port, statusProbeTimeout);
-        if (status && status->mpm != config.mpm) {
-            return Error{Error::Kind::StartFailed,
-                         u"the server on port %1 runs %2, not %3"_s.arg(config.port)
-                             .arg(status->mpmName, mpmName(config.mpm)),
-                         {}};
-        }
-        return status;
-    };
-
-    // First check: the parent is up and mod_status answers with our MPM.
-    const QDeadlineTimer deadline(m_options.readyTimeout);
-    std::optional<qint64> pid;
-    Result<ServerStatus> status = Error{Error::Kind::Timeout, {}, {}};
-    for (;;) {
-        pid = process.runningPid();
-        if (pid) {
-            status = probe();
-            if (status || status.error().kind == Error::Kind::StartFailed)
-                break;
-        }
-        if (deadline.hasExpired()) {
-            return Error{Error::Kind::StartFailed,
-                         pid ? u"Apache started but did not answer within %1 ms"_s.arg(
-                                   m_options.readyTimeout.count())
-                             : u"Apache did not start: no running process after %1 ms"_s.arg(
-                                   m_options.readyTimeout.count()),
-                         {}};
-        }
-        QThread::msleep(readyPollMs);
-    }
-    if (!status)
-        return status;
-
-    // Second check, later: still the same parent, still answering, and no
-    // child failing. A parent whose children cannot start (worker under
-    // `ulimit -v`: AH03142 every 2 s) keeps answering now and then, but is
-    // no server to measure.
-    reportProgress(u"Checking that Apache stays up"_s);
-    QThread::msleep(static_cast<unsigned long>(m_options.settleDelay.count()));
-    if (process.runningPid() != pid) {
-        return Error{Error::Kind::StartFailed,
-                     u"Apache started, then died within %1 ms"_s.arg(m_options.settleDelay.count()),
-                     {}};
-    }
-    if (hasSevereLogLines(errorLogSince(logOffset))) {
-        return Error{Error::Kind::StartFailed,
-                     u"Apache started but reports alerts: its children are failing"_s, {}};
-    }
-    return probe();
 }
 
 Error LocalLab::withErrorLog(Error error, qint64 offset) const

@@ -67,8 +67,6 @@ private:
     // `saved` on failure. Returns configtest's warnings.
     [[nodiscard]] Result<QStringList> applySettings(const LabSettings &saved,
                                                     const LabSettings &wanted);
-    [[nodiscard]] Result<ServerStatus> waitUntilReady(const LabConfig &config,
-                                                      qint64 logOffset) const;
     [[nodiscard]] Result<ServerStatus> fetchStatus(quint16 port,
                                                    std::chrono::milliseconds timeout) const;
     [[nodiscard]] QString errorLogSince(qint64 offset) const;

@@ -1,21 +1,20 @@
 #include "RemoteApacheControl.h"
 
-#include "ApacheLog.h"
 #include "ManagedOverride.h"
+#include "ReadinessCheck.h"
 #include "remote/RemoteShell.h"
 #include "remote/ShellQuote.h"
 
-#include <QDeadlineTimer>
 #include <QRegularExpression>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace mpmlab {
 
 namespace {
 
-constexpr unsigned long readyPollMs = 200;
+constexpr auto readyPollInterval = 200ms; // each poll is a round trip over SSH
 constexpr int errorLogTailLines = 12;
 
 } // namespace
@@ -143,63 +142,15 @@ Status RemoteApacheControl::startAndVerify(MpmKind expected)
         return withErrorLog(started.error(), *offset);
     }
 
-    const auto probe = [&]() -> Result<ServerStatus> {
-        Result<ServerStatus> status = fetchStatus();
-        if (status && status->mpm != expected) {
-            return Error{Error::Kind::StartFailed,
-                         u"Apache runs %1, not %2"_s.arg(status->mpmName, mpmName(expected)),
-                         {}};
-        }
-        return status;
-    };
-    const QDeadlineTimer deadline(m_options.readyTimeout);
-    std::optional<qint64> pid;
-    Result<ServerStatus> status = Error{Error::Kind::Timeout, {}, {}};
-    for (;;) {
-        const Result<std::optional<qint64>> found = runningPid();
-        if (!found)
-            return found.error();
-        pid = *found;
-        if (pid) {
-            status = probe();
-            if (status || status.error().kind == Error::Kind::StartFailed)
-                break;
-        }
-        if (deadline.hasExpired()) {
-            return withErrorLog(
-                Error{Error::Kind::StartFailed,
-                      pid ? u"Apache started but mod_status did not answer within %1 ms"_s.arg(
-                          m_options.readyTimeout.count())
-                          : u"Apache did not start: no running process after %1 ms"_s.arg(
-                              m_options.readyTimeout.count()),
-                      {}},
-                *offset);
-        }
-        QThread::msleep(readyPollMs);
-    }
-    if (!status)
-        return withErrorLog(status.error(), *offset);
-
-    m_progress(u"Checking that Apache stays up"_s);
-    QThread::msleep(static_cast<unsigned long>(m_options.settleDelay.count()));
-    const Result<std::optional<qint64>> again = runningPid();
-    if (!again)
-        return again.error();
-    if (*again != pid) {
-        return withErrorLog(
-            Error{Error::Kind::StartFailed,
-                  u"Apache started, then died within %1 ms"_s.arg(m_options.settleDelay.count()),
-                  {}},
-            *offset);
-    }
-    if (hasSevereLogLines(errorLogSince(*offset))) {
-        return withErrorLog(Error{Error::Kind::StartFailed,
-                                  u"Apache started but reports alerts: its children are failing"_s,
-                                  {}},
-                            *offset);
-    }
-    if (const Result<ServerStatus> second = probe(); !second)
-        return withErrorLog(second.error(), *offset);
+    const ReadinessCheck::Probes probes{[this] { return runningPid(); },
+                                        [this] { return fetchStatus(); },
+                                        [this, offset] { return errorLogSince(*offset); },
+                                        m_progress};
+    const Result<ServerStatus> ready =
+        ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
+            .waitUntilReady(expected, probes);
+    if (!ready)
+        return withErrorLog(ready.error(), *offset);
     return {};
 }
 

@@ -1,0 +1,75 @@
+#include "ReadinessCheck.h"
+
+#include "ApacheLog.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace mpmlab {
+
+ReadinessCheck::ReadinessCheck(std::chrono::milliseconds readyTimeout,
+                               std::chrono::milliseconds settleDelay,
+                               std::chrono::milliseconds pollInterval)
+    : m_readyTimeout(readyTimeout)
+    , m_settleDelay(settleDelay)
+    , m_pollInterval(pollInterval)
+{
+}
+
+Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Probes &probes) const
+{
+    const auto probe = [&]() -> Result<ServerStatus> {
+        Result<ServerStatus> status = probes.fetchStatus();
+        if (status && status->mpm != expected) {
+            return Error{Error::Kind::StartFailed,
+                         u"Apache runs %1, not %2"_s.arg(status->mpmName, mpmName(expected)), {}};
+        }
+        return status;
+    };
+
+    // First check: the parent is up and mod_status answers with our MPM.
+    const QDeadlineTimer deadline(m_readyTimeout);
+    std::optional<qint64> pid;
+    Result<ServerStatus> status = Error{Error::Kind::Timeout, {}, {}};
+    for (;;) {
+        const Result<std::optional<qint64>> found = probes.runningPid();
+        if (!found)
+            return found.error();
+        pid = *found;
+        if (pid) {
+            status = probe();
+            if (status || status.error().kind == Error::Kind::StartFailed)
+                break;
+        }
+        if (deadline.hasExpired()) {
+            const auto ms = m_readyTimeout.count();
+            return Error{Error::Kind::StartFailed,
+                         pid ? u"Apache started but mod_status did not answer within %1 ms"_s.arg(ms)
+                             : u"Apache did not start: no running process after %1 ms"_s.arg(ms),
+                         {}};
+        }
+        QThread::msleep(static_cast<unsigned long>(m_pollInterval.count()));
+    }
+    if (!status)
+        return status;
+
+    // Second check, later: the same parent, no child failing, answering.
+    probes.progress(u"Checking that Apache stays up"_s);
+    QThread::msleep(static_cast<unsigned long>(m_settleDelay.count()));
+    const Result<std::optional<qint64>> again = probes.runningPid();
+    if (!again)
+        return again.error();
+    if (*again != pid) {
+        return Error{Error::Kind::StartFailed,
+                     u"Apache started, then died within %1 ms"_s.arg(m_settleDelay.count()), {}};
+    }
+    if (hasSevereLogLines(probes.errorLogSinceStart())) {
+        return Error{Error::Kind::StartFailed,
+                     u"Apache started but reports alerts: its children are failing"_s, {}};
+    }
+    return probe();
+}
+
+} // namespace mpmlab
