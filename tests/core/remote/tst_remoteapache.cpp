@@ -338,12 +338,15 @@ void TestRemoteApache::rollsBackAFailedStart()
 {
     // Worker under `ulimit -v 500000` passes configtest, starts, then its
     // children fail (AH03142): the start must be seen as failed and undone.
+    // 64 MiB stacks make that certain whatever ThreadsPerChild earlier tests
+    // left (20 threads x 64 MiB > 500 MB); with 8 MiB stacks it depended on
+    // how many malloc arenas the threads happened to create.
     auto slow = connectDriver(3000ms);
     QVERIFY(slow.ok());
     RemoteApacheDriver &driver = **slow;
     QVERIFY(driver.switchMpm(MpmKind::Worker).ok());
     DirectiveSet big;
-    big.set(u"ThreadStackSize"_s, u"8388608"_s);
+    big.set(u"ThreadStackSize"_s, u"67108864"_s);
     QVERIFY(driver.setDirectives(big).ok());
     const QString before = TestDebianInstance::manifest(m_instance.configDir());
 
