@@ -11,8 +11,11 @@ namespace mpmlab {
 struct SshCredentials {
     QString identityFile; // private key file; empty: none
     QString passphrase;   // for an encrypted identity file
-    bool useAgent = true; // SSH_AUTH_SOCK
-    QString password;     // empty: no password authentication
+    bool useAgent = true; // SSH_AUTH_SOCK, or agentSocket
+    // An ssh-agent socket for this session only; empty: SSH_AUTH_SOCK. Lets
+    // a caller pick an agent without changing the process environment.
+    QString agentSocket;
+    QString password; // empty: no password authentication
     std::chrono::milliseconds connectTimeout{10000};
     std::chrono::milliseconds commandTimeout{120000};
 };

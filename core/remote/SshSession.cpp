@@ -19,15 +19,19 @@ constexpr int keyboardInteractiveRounds = 8; // prompts answered before giving u
 
 QString libsshError(ssh_session session) { return QString::fromLocal8Bit(ssh_get_error(session)); }
 
-// Answers every keyboard-interactive prompt with the password: what OpenSSH
-// servers with PAM ask ("Password: ").
+// Answers the hidden keyboard-interactive prompts with the password: what
+// OpenSSH servers with PAM ask ("Password: "). A prompt the server echoes is
+// not a password prompt, and the password must not be shown: it gets "".
 int authenticateKeyboardInteractive(ssh_session session, const QByteArray &password)
 {
     int rc = ssh_userauth_kbdint(session, nullptr, nullptr);
     for (int round = 0; rc == SSH_AUTH_INFO && round < keyboardInteractiveRounds; ++round) {
         const int prompts = ssh_userauth_kbdint_getnprompts(session);
-        for (int i = 0; i < prompts; ++i)
-            ssh_userauth_kbdint_setanswer(session, unsigned(i), password.constData());
+        for (int i = 0; i < prompts; ++i) {
+            char echo = 0;
+            ssh_userauth_kbdint_getprompt(session, unsigned(i), &echo);
+            ssh_userauth_kbdint_setanswer(session, unsigned(i), echo ? "" : password.constData());
+        }
         rc = ssh_userauth_kbdint(session, nullptr, nullptr);
     }
     return rc;
@@ -69,13 +73,18 @@ Status authenticate(ssh_session session, const SshTarget &target, const SshCrede
             return {};
         }
     }
-    if (credentials.useAgent && !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")
-        && (methods & SSH_AUTH_METHOD_PUBLICKEY)) {
-        // A failing agent returns DENIED with an empty error string: the
-        // summary below names the methods instead.
-        tried << u"ssh-agent"_s;
+    const bool haveAgent =
+        !credentials.agentSocket.isEmpty() || !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK");
+    if (credentials.useAgent && haveAgent && (methods & SSH_AUTH_METHOD_PUBLICKEY)) {
+        // An agent with no usable key returns DENIED without setting an
+        // error, so ssh_get_error is empty or still names an earlier
+        // attempt: only a new error string is this agent's.
+        const QString before = libsshError(session);
         if (ssh_userauth_agent(session, nullptr) == SSH_AUTH_SUCCESS)
             return {};
+        const QString why = libsshError(session);
+        tried << (why.isEmpty() || why == before ? u"ssh-agent (none of its keys was accepted)"_s
+                                                 : u"ssh-agent (%1)"_s.arg(why));
     }
     if (!credentials.password.isEmpty()) {
         const QByteArray password = credentials.password.toUtf8();
@@ -158,6 +167,10 @@ Result<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget &target,
     // that is MPM Lab's own file and the user's stays untouched.
     ssh_options_set(raw, SSH_OPTIONS_KNOWNHOSTS, mpmlabKnownHosts.constData());
     ssh_options_set(raw, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, userKnownHosts.constData());
+    if (!credentials.agentSocket.isEmpty()) {
+        const QByteArray agentSocket = QFile::encodeName(credentials.agentSocket);
+        ssh_options_set(raw, SSH_OPTIONS_IDENTITY_AGENT, agentSocket.constData());
+    }
 
     if (ssh_connect(raw) != SSH_OK) {
         return Error{Error::Kind::Network,
@@ -231,6 +244,23 @@ Result<ProcessOutput> SshSession::stream(const QString &command, const QByteArra
     // After EOF the exit status follows at once; -1 means killed by a signal.
     output.exitCode = ssh_channel_get_exit_status(channel.get());
     return output;
+}
+
+Result<std::unique_ptr<SshExecChannel>> SshSession::start(const QString &command,
+                                                          const QByteArray &input)
+{
+    ssh::Channel channel(ssh_channel_new(m_session.get()));
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
+        return sessionError(u"cannot open a channel"_s);
+    if (ssh_channel_request_exec(channel.get(), command.toUtf8().constData()) != SSH_OK)
+        return sessionError(u"cannot run a command"_s);
+    if (!input.isEmpty()
+        && ssh_channel_write(channel.get(), input.constData(), uint32_t(input.size()))
+               != int(input.size())) {
+        return sessionError(u"cannot send input to a command"_s);
+    }
+    return std::unique_ptr<SshExecChannel>(
+        new SshExecChannel(m_target.toString(), channel.release()));
 }
 
 Result<QByteArray> SshSession::exchangeThroughTunnel(const QString &host, quint16 port,

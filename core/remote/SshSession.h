@@ -2,6 +2,7 @@
 
 #include "HostKeyPolicy.h"
 #include "SshCredentials.h"
+#include "SshExecChannel.h"
 #include "SshTarget.h"
 #include "common/ProcessRunner.h"
 #include "common/Result.h"
@@ -41,6 +42,10 @@ public:
     using OutputHandler = std::function<void(const QByteArray &chunk)>;
     Result<ProcessOutput> stream(const QString &command, const QByteArray &input,
                                  std::chrono::milliseconds timeout, const OutputHandler &onOutput);
+
+    // Starts `command` like run() but leaves it running with its stdin open
+    // after `input`, for a program that runs until its stdin closes.
+    Result<std::unique_ptr<SshExecChannel>> start(const QString &command, const QByteArray &input);
 
     // Opens a TCP connection from the server to host:port (direct-tcpip),
     // sends `request` and reads until the peer closes: how the driver talks

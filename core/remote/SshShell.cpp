@@ -107,6 +107,11 @@ Result<ProcessOutput> SshShell::streamAsRoot(const QString &script,
     return m_session->stream(wrapped(script), withPassword({}), timeout, onOutput);
 }
 
+Result<std::unique_ptr<SshExecChannel>> SshShell::startAsRoot(const QString &script)
+{
+    return m_session->start(wrapped(script), withPassword({}));
+}
+
 Result<QByteArray> SshShell::httpGetOnServer(quint16 port, const QString &path)
 {
     const QByteArray request = "GET " + path.toLatin1()

@@ -98,17 +98,20 @@ QString TestSshd::start()
                "PidFile %3\n"
                "AuthorizedKeysFile %4\n"
                "StrictModes no\n"
-               "UsePAM no\n"
+               "UsePAM %7\n"
                "PermitRootLogin %6\n"
                "PasswordAuthentication %5\n"
-               "KbdInteractiveAuthentication no\n"
+               "KbdInteractiveAuthentication %7\n"
                "MaxStartups 50\n"
                "Subsystem sftp internal-sftp\n"_s
                    .arg(m_port)
                    .arg(m_dir.filePath(u"host_ed25519"_s), m_dir.filePath(u"sshd.pid"_s),
                         m_dir.filePath(u"authorized_keys"_s),
                         m_passwordAuthentication ? u"yes"_s : u"no"_s,
-                        m_passwordAuthentication ? u"yes"_s : u"prohibit-password"_s)
+                        m_passwordAuthentication || m_pamKeyboardInteractive
+                            ? u"yes"_s
+                            : u"prohibit-password"_s,
+                        m_pamKeyboardInteractive ? u"yes"_s : u"no"_s)
                    .toLocal8Bit());
     file.close();
     if (QString error = runTool(QString::fromLatin1(sshd), {u"-t"_s, u"-f"_s, config});

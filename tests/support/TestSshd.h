@@ -20,9 +20,14 @@ public:
     QString start();
     void stop();
 
-    // Before start(): also accept passwords (and keyboard-interactive), so
-    // tests can check how a wrong one is refused.
+    // Before start(): also accept passwords (PasswordAuthentication, checked
+    // by sshd itself against /etc/shadow: UsePAM stays off), and root logins
+    // with them.
     void setPasswordAuthentication(bool enabled) { m_passwordAuthentication = enabled; }
+    // Before start(): passwords only through PAM's keyboard-interactive
+    // conversation (UsePAM yes, PasswordAuthentication no), what many
+    // distributions ship.
+    void setKeyboardInteractiveThroughPam(bool enabled) { m_pamKeyboardInteractive = enabled; }
 
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString user() const;
@@ -40,4 +45,5 @@ private:
     QProcess m_sshd;
     quint16 m_port = 0;
     bool m_passwordAuthentication = false;
+    bool m_pamKeyboardInteractive = false;
 };
