@@ -1,10 +1,12 @@
 #include "MonitorCommand.h"
 
+#include "SshLoginOptions.h"
 #include "apache/LabConfig.h"
 #include "apache/LocalLab.h"
 #include "monitor/LocalSampleStream.h"
 #include "monitor/SampleCsv.h"
 #include "monitor/ServerSampler.h"
+#include "monitor/SshSampleStream.h"
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -90,10 +92,8 @@ int MonitorCommand::run(const QStringList &arguments)
         "start, and mod_status (busy and idle workers, scoreboard). Stops after --duration or "
         "on Ctrl+C."_s);
     parser.addHelpOption();
-    const QCommandLineOption targetOption(u"target"_s,
-                                          u"local (default); ssh://user@host[:port] "
-                                          "is not available yet."_s,
-                                          u"target"_s, u"local"_s);
+    const QCommandLineOption targetOption(
+        u"target"_s, u"local (default) or ssh://user@host[:port]."_s, u"target"_s, u"local"_s);
     const QCommandLineOption labDirOption(
         u"lab-dir"_s, u"Lab directory (default: %1)."_s.arg(LocalLab::defaultRootDir()), u"dir"_s);
     const QCommandLineOption intervalOption(
@@ -117,6 +117,7 @@ int MonitorCommand::run(const QStringList &arguments)
         u"count"_s, QString::number(SamplerProgram::defaultSmapsPerFrame));
     parser.addOptions({targetOption, labDirOption, intervalOption, csvOption, durationOption,
                        fetcherOption, smapsOption});
+    parser.addOptions(SshLoginOptions::options());
     QStringList words;
     if (const std::optional<int> done = parseArguments(parser, arguments, words))
         return *done;
@@ -124,13 +125,7 @@ int MonitorCommand::run(const QStringList &arguments)
         return usageError(u"monitor: unexpected argument '%1'"_s.arg(words.first()));
 
     const QString target = parser.value(targetOption);
-    if (target.startsWith(u"ssh://"_s)) {
-        return fail(Error{Error::Kind::NotInstalled,
-                          u"monitoring over SSH (%1) is not available yet: only --target local "
-                          "works in this version"_s.arg(target),
-                          {}});
-    }
-    if (target != u"local"_s)
+    if (target != u"local"_s && !target.startsWith(u"ssh://"_s))
         return usageError(
             u"unknown target '%1': use local or ssh://user@host[:port]"_s.arg(target));
 
@@ -155,23 +150,57 @@ int MonitorCommand::run(const QStringList &arguments)
         deadline = QDeadlineTimer(qint64(seconds * 1000.0));
     }
 
-    LabOptions options;
-    options.rootDir = parser.value(labDirOption);
-    LocalLab lab(options);
-    const Result<ServerState> state = lab.state();
-    if (!state)
-        return fail(state.error());
-    if (!state->running) {
-        return fail(Error{Error::Kind::NotRunning,
-                          u"the local lab in %1 is not running: start it with "
-                          "'mpmlab-cli lab start'"_s.arg(lab.rootDir()),
-                          {}});
+    std::unique_ptr<SampleStream> stream;
+    QString description;
+    if (target == u"local"_s) {
+        LabOptions options;
+        options.rootDir = parser.value(labDirOption);
+        LocalLab lab(options);
+        const Result<ServerState> state = lab.state();
+        if (!state)
+            return fail(state.error());
+        if (!state->running) {
+            return fail(Error{Error::Kind::NotRunning,
+                              u"the local lab in %1 is not running: start it with "
+                              "'mpmlab-cli lab start'"_s.arg(lab.rootDir()),
+                              {}});
+        }
+        LabConfig config;
+        config.rootDir = lab.rootDir();
+        program.pidFile = config.pidFilePath();
+        program.statusHost = state->host;
+        program.statusPort = state->port;
+        stream = std::make_unique<LocalSampleStream>();
+        description = u"the local lab (%1, pid %2)"_s.arg(
+            state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s, QString::number(state->pid));
+    } else {
+        const Result<SshLogin> login = SshLoginOptions::read(parser, target, err());
+        if (!login)
+            return fail(login.error());
+        // The driver's session only detects the instance (pid file, port) on
+        // this thread; the sampler opens its own session on its thread.
+        const auto driver = SshLoginOptions::openDriver(*login, err());
+        if (!driver)
+            return fail(driver.error());
+        const Result<ServerState> state = (*driver)->state();
+        if (!state)
+            return fail(state.error());
+        // A copy: state() may detect the layout again.
+        const ApacheLayout layout = (*driver)->layout();
+        if (!state->running) {
+            return fail(Error{Error::Kind::NotRunning,
+                              u"Apache (%1) on %2 is not running"_s.arg(layout.configDir,
+                                                                        login->target.toString()),
+                              {}});
+        }
+        program.pidFile = layout.pidFile;
+        program.statusPort = layout.statusPort();
+        stream = std::make_unique<SshSampleStream>(login->target, login->credentials, login->policy,
+                                                   login->sudo);
+        description = u"%1 on %2 (%3, pid %4)"_s.arg(
+            layout.configDir, login->target.toString(),
+            state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s, QString::number(state->pid));
     }
-    LabConfig config;
-    config.rootDir = lab.rootDir();
-    program.pidFile = config.pidFilePath();
-    program.statusHost = state->host;
-    program.statusPort = state->port;
     if (Status valid = program.validate(); !valid)
         return fail(valid.error());
 
@@ -186,12 +215,10 @@ int MonitorCommand::run(const QStringList &arguments)
         csv->write(SampleCsv::header());
     }
 
-    ServerSampler sampler(std::make_unique<LocalSampleStream>(), program);
+    ServerSampler sampler(std::move(stream), program);
     if (Status started = sampler.start(); !started)
         return fail(started.error());
-    err() << "Sampling the local lab ("
-          << (state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s) << ", pid " << state->pid
-          << ") every " << program.interval.count() << " ms"
+    err() << "Sampling " << description << " every " << program.interval.count() << " ms"
           << (deadline ? u""_s : u"; Ctrl+C stops"_s) << Qt::endl;
 
     interrupted = 0;

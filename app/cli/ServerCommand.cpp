@@ -1,9 +1,8 @@
 #include "ServerCommand.h"
 
-#include "TerminalPrompt.h"
+#include "SshLoginOptions.h"
 #include "apache/LocalLab.h"
 #include "apache/RemoteApacheDriver.h"
-#include "remote/SshShell.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -17,22 +16,6 @@ namespace {
 const QCommandLineOption targetOption(u"target"_s,
                                       u"ssh://user@host[:port] or local (default: local)."_s,
                                       u"target"_s, u"local"_s);
-const QCommandLineOption identityOption(u"identity"_s, u"Private key file for SSH."_s, u"file"_s);
-const QCommandLineOption passwordOption(u"ask-password"_s,
-                                        u"Ask for the SSH password (or key passphrase)."_s);
-const QCommandLineOption sudoOption(u"sudo"_s,
-                                    u"Use sudo on the server (asks for its password if needed)."_s);
-const QCommandLineOption acceptKeyOption(
-    u"accept-new-host-key"_s,
-    u"Accept and remember an unknown host key (its fingerprint is printed). A changed key is "
-    "always refused."_s);
-const QCommandLineOption knownHostsOption(u"known-hosts"_s,
-                                          u"MPM Lab's own known_hosts file (default: %1)."_s.arg(
-                                              HostKeyPolicy::defaults().mpmlabKnownHostsFile),
-                                          u"file"_s);
-const QCommandLineOption instanceOption(u"instance"_s,
-                                        u"Debian instance NAME: act on /etc/apache2-NAME only."_s,
-                                        u"name"_s);
 const QCommandLineOption labDirOption(u"lab-dir"_s, u"local: the lab directory."_s, u"dir"_s);
 const QCommandLineOption jsonOption(u"json"_s, u"status: print everything detected as JSON."_s);
 const QCommandLineOption pageSizeOption(u"page-size"_s,
@@ -68,59 +51,12 @@ std::unique_ptr<ServerDriver> ServerCommand::openDriver(const QCommandLineParser
         options.rootDir = parser.value(labDirOption);
         return std::make_unique<LocalLab>(options);
     }
-    const Result<SshTarget> sshTarget = SshTarget::parse(target);
-    if (!sshTarget) {
-        *error = sshTarget.error();
+    const Result<SshLogin> login = SshLoginOptions::read(parser, target, err());
+    if (!login) {
+        *error = login.error();
         return nullptr;
     }
-    SshCredentials credentials;
-    credentials.identityFile = parser.value(identityOption);
-    if (parser.isSet(passwordOption)) {
-        const QString secret =
-            TerminalPrompt::secret(credentials.identityFile.isEmpty()
-                                       ? u"Password for %1: "_s.arg(sshTarget->toString())
-                                       : u"Passphrase for %1: "_s.arg(credentials.identityFile));
-        (credentials.identityFile.isEmpty() ? credentials.password : credentials.passphrase) =
-            secret;
-    }
-    HostKeyPolicy policy = HostKeyPolicy::defaults();
-    if (parser.isSet(knownHostsOption))
-        policy.mpmlabKnownHostsFile = parser.value(knownHostsOption);
-    const bool acceptNew = parser.isSet(acceptKeyOption);
-    policy.confirmUnknown = [acceptNew](const UnknownHostKey &key) {
-        const QString shown = u"%1 %2"_s.arg(key.keyType, key.fingerprint);
-        if (acceptNew) {
-            err() << "Accepting the new host key of " << key.host << ':' << key.port << ": "
-                  << shown << Qt::endl;
-            return true;
-        }
-        return TerminalPrompt::confirm(u"The host key of %1:%2 is unknown: %3\nCompare it with "
-                                       "the server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). "
-                                       "Connect and remember it?"_s.arg(key.host)
-                                           .arg(key.port)
-                                           .arg(shown));
-    };
-
-    err() << "Connecting to " << sshTarget->toString() << "…" << Qt::endl;
-    auto session = SshSession::connect(*sshTarget, credentials, policy);
-    if (!session) {
-        *error = session.error();
-        return nullptr;
-    }
-    SshShell::SudoOptions sudo;
-    sudo.enabled = parser.isSet(sudoOption);
-    sudo.askPassword = [user = sshTarget->user] {
-        return TerminalPrompt::secret(u"[sudo] password for %1: "_s.arg(user));
-    };
-    auto shell = SshShell::open(std::move(session).value(), sudo, credentials.commandTimeout);
-    if (!shell) {
-        *error = shell.error();
-        return nullptr;
-    }
-    RemoteApacheOptions options;
-    if (parser.isSet(instanceOption))
-        options.configDir = u"/etc/apache2-"_s + parser.value(instanceOption);
-    auto driver = RemoteApacheDriver::open(std::move(shell).value(), options);
+    auto driver = SshLoginOptions::openDriver(*login, err());
     if (!driver) {
         *error = driver.error();
         return nullptr;
@@ -200,9 +136,8 @@ int ServerCommand::run(const QStringList &arguments)
         "Every change is backed up first, checked with configtest and rolled back if the\n"
         "server does not come back; a journal keeps the restore owed across crashes."_s);
     parser.addHelpOption();
-    parser.addOptions({targetOption, identityOption, passwordOption, sudoOption, acceptKeyOption,
-                       knownHostsOption, instanceOption, labDirOption, jsonOption, pageSizeOption,
-                       largeSizeOption});
+    parser.addOptions({targetOption, labDirOption, jsonOption, pageSizeOption, largeSizeOption});
+    parser.addOptions(SshLoginOptions::options());
     parser.addPositionalArgument(u"action"_s,
                                  u"status, set-mpm, set, memory-limit, test-files "
                                  "or restore."_s,

@@ -117,8 +117,8 @@ void TestMonitorCommand::badInputGivesClearErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("ssh target") << QStringList{u"--target"_s, u"ssh://me@127.0.0.1:2222"_s} << 4
-                                << u"not available yet"_s;
+    QTest::newRow("ssh target without a user")
+        << QStringList{u"--target"_s, u"ssh://127.0.0.1:2222"_s} << 2 << u"ssh://"_s;
     QTest::newRow("unknown target")
         << QStringList{u"--target"_s, u"ftp://x"_s} << 2 << u"unknown target"_s;
     QTest::newRow("interval too short")
