@@ -36,14 +36,17 @@ QString TestSudoUser::create(bool passwordless)
     m_created = true;
     const QString rule =
         u"%1 ALL=(ALL) %2ALL"_s.arg(m_name, passwordless ? u"NOPASSWD: "_s : QString());
-    // The password goes through chpasswd's stdin, not its command line.
+    // The password reaches chpasswd's stdin through the environment, never
+    // a command line (which any user can read in /proc/PID/cmdline).
     const QString script =
         u"set -e; useradd -M -d /nonexistent -s /bin/sh %1; "
-        "printf '%s:%s\\n' %1 \"$1\" | chpasswd; "
-        "printf '%s\\n' \"$2\" > /etc/sudoers.d/%1; chmod 0440 /etc/sudoers.d/%1; "
+        "printf '%s:%s\\n' %1 \"$MPMLAB_TEST_PASSWORD\" | chpasswd; "
+        "printf '%s\\n' \"$1\" > /etc/sudoers.d/%1; chmod 0440 /etc/sudoers.d/%1; "
         "visudo -cf /etc/sudoers.d/%1 >/dev/null"_s.arg(m_name);
-    const mpmlab::Result<mpmlab::ProcessOutput> output =
-        mpmlab::ProcessRunner::run(u"/bin/sh"_s, {u"-c"_s, script, u"sh"_s, m_password, rule}, 30s);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"MPMLAB_TEST_PASSWORD"_s, m_password);
+    const mpmlab::Result<mpmlab::ProcessOutput> output = mpmlab::ProcessRunner::run(
+        u"/bin/sh"_s, {u"-c"_s, script, u"sh"_s, rule}, 30s, environment);
     if (!output)
         return output.error().toString();
     if (!output->succeeded())
