@@ -49,7 +49,4 @@ QStringList DashboardArea::columnTitles() const
     return titles;
 }
 
-void DashboardArea::setPlaceholderText(const QString &text)
-{
-    m_placeholder->setText(text);
-}
+void DashboardArea::setPlaceholderText(const QString &text) { m_placeholder->setText(text); }

@@ -7,7 +7,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
-
 #include <optional>
 
 // One verb of mpmlab-cli (`lab`, later `load`, `server`, `monitor`).

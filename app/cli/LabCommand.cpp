@@ -48,10 +48,8 @@ int LabCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption portOption(u"port"_s, u"Port on 127.0.0.1 (must be free)."_s,
                                         u"port"_s);
-    const QCommandLineOption labDirOption(u"lab-dir"_s,
-                                          u"Lab directory (default: %1)."_s.arg(
-                                              LocalLab::defaultRootDir()),
-                                          u"dir"_s);
+    const QCommandLineOption labDirOption(
+        u"lab-dir"_s, u"Lab directory (default: %1)."_s.arg(LocalLab::defaultRootDir()), u"dir"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"status: print JSON."_s);
     parser.addOptions({portOption, labDirOption, jsonOption});
     parser.addPositionalArgument(u"action"_s, u"start, stop, status or set-mpm."_s,
@@ -87,12 +85,14 @@ int LabCommand::run(const QStringList &arguments)
     } else if (action == u"set-mpm" && expectWords(1)) {
         const std::optional<MpmKind> kind = mpmFromName(words.first());
         if (!kind)
-            return usageError(u"unknown MPM '%1': choose prefork, worker or event"_s.arg(words.first()));
+            return usageError(
+                u"unknown MPM '%1': choose prefork, worker or event"_s.arg(words.first()));
         if (const Status switched = lab.switchMpm(*kind); !switched)
             return fail(switched.error());
     } else if (action != u"status" || !expectWords(0)) {
-        return usageError(u"lab: unknown action or wrong arguments: %1"_s.arg(
-            QStringList(action).join(u' ') + u' ' + words.join(u' ')).trimmed());
+        return usageError(u"lab: unknown action or wrong arguments: %1"_s
+                              .arg(QStringList(action).join(u' ') + u' ' + words.join(u' '))
+                              .trimmed());
     }
 
     const Result<ServerState> state = lab.state();

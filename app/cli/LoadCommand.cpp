@@ -8,9 +8,8 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QThread>
-
-#include <csignal>
 #include <cmath>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -19,13 +18,9 @@ namespace {
 
 volatile std::sig_atomic_t interrupted = 0;
 
-extern "C" void onInterrupt(int)
-{
-    interrupted = 1;
-}
+extern "C" void onInterrupt(int) { interrupted = 1; }
 
 constexpr int collectPeriodMs = 100; // ms: one time-series row per period
-
 
 std::optional<double> positiveNumber(const QString &text, bool allowZero = false)
 {
@@ -58,28 +53,47 @@ int LoadCommand::run(const QStringList &arguments)
         "(times in milliseconds with decimals). Closed loop like ab (-n/-c/-t), or open loop at a "
         "fixed rate (--rate) with latencies corrected for coordinated omission."_s);
     parser.addHelpOption();
-    const QCommandLineOption requests(u"n"_s, u"Number of requests (default 1; none with -t alone)."_s, u"requests"_s);
-    const QCommandLineOption concurrency(u"c"_s, u"Number of concurrent connections (default 1)."_s, u"concurrency"_s);
-    const QCommandLineOption timelimit(u"t"_s, u"Seconds of measured load (no request limit unless -n)."_s, u"seconds"_s);
-    const QCommandLineOption timeout(u"s"_s, u"Seconds to wait for each request (default 30)."_s, u"timeout"_s);
+    const QCommandLineOption requests(
+        u"n"_s, u"Number of requests (default 1; none with -t alone)."_s, u"requests"_s);
+    const QCommandLineOption concurrency(u"c"_s, u"Number of concurrent connections (default 1)."_s,
+                                         u"concurrency"_s);
+    const QCommandLineOption timelimit(
+        u"t"_s, u"Seconds of measured load (no request limit unless -n)."_s, u"seconds"_s);
+    const QCommandLineOption timeout(u"s"_s, u"Seconds to wait for each request (default 30)."_s,
+                                     u"timeout"_s);
     const QCommandLineOption keepAlive(u"k"_s, u"Use HTTP keep-alive (persistent connections)."_s);
-    const QCommandLineOption header(u"H"_s, u"Extra header, e.g. 'Accept-Encoding: gzip' (repeatable)."_s, u"header"_s);
-    const QCommandLineOption method(u"m"_s, u"HTTP method (default GET; POST with -p)."_s, u"method"_s);
+    const QCommandLineOption header(
+        u"H"_s, u"Extra header, e.g. 'Accept-Encoding: gzip' (repeatable)."_s, u"header"_s);
+    const QCommandLineOption method(u"m"_s, u"HTTP method (default GET; POST with -p)."_s,
+                                    u"method"_s);
     const QCommandLineOption postFile(u"p"_s, u"File holding the body to POST."_s, u"file"_s);
-    const QCommandLineOption contentType(u"T"_s, u"Content-Type of the body (default text/plain)."_s, u"type"_s);
-    const QCommandLineOption variableLength(u"l"_s, u"Accept variable document length (no Length failures for differing bodies)."_s);
-    const QCommandLineOption threads(u"threads"_s, u"Worker threads (default: number of cores)."_s, u"count"_s);
-    const QCommandLineOption rate(u"rate"_s, u"Open loop: requests per second over all connections."_s, u"rps"_s);
-    const QCommandLineOption warmup(u"warmup"_s, u"Seconds of load before measuring."_s, u"seconds"_s);
-    const QCommandLineOption maxDuration(u"max-duration"_s, u"Hard bound on the whole run in seconds (default 3600)."_s, u"seconds"_s);
-    const QCommandLineOption idle(u"idle-connections"_s, u"Also hold N keep-alive connections that send one request and stay silent."_s, u"count"_s);
+    const QCommandLineOption contentType(
+        u"T"_s, u"Content-Type of the body (default text/plain)."_s, u"type"_s);
+    const QCommandLineOption variableLength(
+        u"l"_s, u"Accept variable document length (no Length failures for differing bodies)."_s);
+    const QCommandLineOption threads(u"threads"_s, u"Worker threads (default: number of cores)."_s,
+                                     u"count"_s);
+    const QCommandLineOption rate(
+        u"rate"_s, u"Open loop: requests per second over all connections."_s, u"rps"_s);
+    const QCommandLineOption warmup(u"warmup"_s, u"Seconds of load before measuring."_s,
+                                    u"seconds"_s);
+    const QCommandLineOption maxDuration(
+        u"max-duration"_s, u"Hard bound on the whole run in seconds (default 3600)."_s,
+        u"seconds"_s);
+    const QCommandLineOption idle(
+        u"idle-connections"_s,
+        u"Also hold N keep-alive connections that send one request and stay silent."_s, u"count"_s);
     const QCommandLineOption http10(u"http10"_s, u"Send exactly ab's HTTP/1.0 request."_s);
-    const QCommandLineOption json(u"json"_s, u"Also write the result as JSON to FILE ('-' for stdout, instead of the report)."_s, u"file"_s);
-    const QCommandLineOption timeseries(u"timeseries"_s, u"Write one CSV row per 100 ms interval to FILE."_s, u"file"_s);
+    const QCommandLineOption json(
+        u"json"_s,
+        u"Also write the result as JSON to FILE ('-' for stdout, instead of the report)."_s,
+        u"file"_s);
+    const QCommandLineOption timeseries(
+        u"timeseries"_s, u"Write one CSV row per 100 ms interval to FILE."_s, u"file"_s);
     const QCommandLineOption quiet(u"q"_s, u"No progress on stderr."_s);
-    parser.addOptions({requests, concurrency, timelimit, timeout, keepAlive, header, method, postFile,
-                       contentType, variableLength, threads, rate, warmup, maxDuration, idle, http10,
-                       json, timeseries, quiet});
+    parser.addOptions({requests, concurrency, timelimit, timeout, keepAlive, header, method,
+                       postFile, contentType, variableLength, threads, rate, warmup, maxDuration,
+                       idle, http10, json, timeseries, quiet});
     parser.addPositionalArgument(u"url"_s, u"http://host[:port]/path (IPv6: http://[::1]:port/)."_s,
                                  u"load <url>"_s);
     QStringList words;
@@ -155,7 +169,8 @@ int LoadCommand::run(const QStringList &arguments)
     }
     if (parser.isSet(idle)) {
         if (!wholeNumber(idle, u"--idle-connections"_s, whole) || whole > 1'000'000)
-            return whole > 1'000'000 ? usageError(u"--idle-connections is too large"_s) : UsageError;
+            return whole > 1'000'000 ? usageError(u"--idle-connections is too large"_s)
+                                     : UsageError;
         spec.idleConnections = int(whole);
     }
     spec.keepAlive = parser.isSet(keepAlive);
@@ -185,8 +200,9 @@ int LoadCommand::run(const QStringList &arguments)
     LoadRun &load = *prepared.value();
     const bool showProgress = !parser.isSet(quiet);
     const QString targetText = QString::fromStdString(load.target().host);
-    const QString endpoint = load.target().ipv6Literal ? u"[%1]:%2"_s.arg(targetText).arg(load.target().port)
-                                                       : u"%1:%2"_s.arg(targetText).arg(load.target().port);
+    const QString endpoint = load.target().ipv6Literal
+                                 ? u"[%1]:%2"_s.arg(targetText).arg(load.target().port)
+                                 : u"%1:%2"_s.arg(targetText).arg(load.target().port);
     if (showProgress)
         err() << "Benchmarking " << targetText << " (be patient)" << Qt::endl;
 
@@ -231,7 +247,8 @@ int LoadCommand::run(const QStringList &arguments)
         err() << "Finished " << result.counters.completed << " requests" << Qt::endl;
 
     if (parser.isSet(timeseries)) {
-        if (const Status written = writeFileAtomically(parser.value(timeseries), series.toUtf8()); !written)
+        if (const Status written = writeFileAtomically(parser.value(timeseries), series.toUtf8());
+            !written)
             return fail(written.error());
     }
     const QByteArray jsonText = QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented);

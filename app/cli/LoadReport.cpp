@@ -5,10 +5,7 @@ using namespace mpmlab;
 
 namespace {
 
-QString label(const char *text)
-{
-    return QString::fromLatin1(text).leftJustified(24);
-}
+QString label(const char *text) { return QString::fromLatin1(text).leftJustified(24); }
 
 QString ms(double micros, int decimals = 3)
 {
@@ -17,19 +14,18 @@ QString ms(double micros, int decimals = 3)
 
 QString timesRow(const char *name, const LatencyHistogram &h)
 {
-    return QString::fromLatin1(name).leftJustified(12)
-        + ms(double(h.min())).rightJustified(9) + ms(h.mean()).rightJustified(10)
-        + ms(h.standardDeviation()).rightJustified(9)
-        + ms(double(h.valueAtPercentile(50))).rightJustified(10)
-        + ms(double(h.max())).rightJustified(10) + u'\n';
+    return QString::fromLatin1(name).leftJustified(12) + ms(double(h.min())).rightJustified(9)
+           + ms(h.mean()).rightJustified(10) + ms(h.standardDeviation()).rightJustified(9)
+           + ms(double(h.valueAtPercentile(50))).rightJustified(10)
+           + ms(double(h.max())).rightJustified(10) + u'\n';
 }
 
 void printPercentiles(QTextStream &out, const LatencyHistogram &h)
 {
     for (double p : {50.0, 66.0, 75.0, 80.0, 90.0, 95.0, 98.0, 99.0, 99.9}) {
         const QString name = QString::number(p) + u'%';
-        out << "  " << name.rightJustified(5) << ms(double(h.valueAtPercentile(p))).rightJustified(11)
-            << '\n';
+        out << "  " << name.rightJustified(5)
+            << ms(double(h.valueAtPercentile(p))).rightJustified(11) << '\n';
     }
     out << "  " << u"100%"_s.rightJustified(5) << ms(double(h.max())).rightJustified(11)
         << " (longest request)\n";
@@ -48,7 +44,8 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
         << (r.documentLength >= 0 ? u"%1 bytes"_s.arg(r.documentLength) : u"-"_s) << "\n\n";
     out << label("Concurrency Level:") << r.concurrency << '\n';
     if (r.targetRate > 0)
-        out << label("Target rate:") << QString::number(r.targetRate, 'f', 2) << " [#/sec] (open loop)\n";
+        out << label("Target rate:") << QString::number(r.targetRate, 'f', 2)
+            << " [#/sec] (open loop)\n";
     out << label("Time taken for tests:") << QString::number(r.seconds, 'f', 3) << " seconds\n";
     out << label("Complete requests:") << c.completed << '\n';
     out << label("Failed requests:") << c.failed() << '\n';
@@ -70,7 +67,8 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
         << " [#/sec] (mean)\n";
     const double completed = c.completed ? double(c.completed) : 1.0;
     out << label("Time per request:")
-        << QString::number(seconds * 1000.0 * r.concurrency / completed, 'f', 3) << " [ms] (mean)\n";
+        << QString::number(seconds * 1000.0 * r.concurrency / completed, 'f', 3)
+        << " [ms] (mean)\n";
     out << label("Time per request:") << QString::number(seconds * 1000.0 / completed, 'f', 3)
         << " [ms] (mean, across all concurrent requests)\n";
     out << label("Transfer rate:")
@@ -85,7 +83,8 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
     out << "Percentage of the requests served within a certain time (ms)\n";
     printPercentiles(out, r.total);
     if (r.targetRate > 0) {
-        out << "\nCorrected for coordinated omission: from each request's intended send time (ms)\n";
+        out << "\nCorrected for coordinated omission: from each request's intended send time "
+               "(ms)\n";
         printPercentiles(out, r.corrected);
     }
     if (r.idle.requested > 0) {

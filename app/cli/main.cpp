@@ -1,10 +1,9 @@
 #include "LabCommand.h"
-#include "ServerCommand.h"
 #include "LoadCommand.h"
 #include "MonitorCommand.h"
+#include "ServerCommand.h"
 
 #include <QCoreApplication>
-
 #include <memory>
 #include <vector>
 

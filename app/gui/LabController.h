@@ -3,7 +3,6 @@
 #include "apache/LocalLab.h"
 
 #include <QObject>
-
 #include <memory>
 
 // Runs the local lab's blocking operations on a worker thread for the GUI:

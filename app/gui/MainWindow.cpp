@@ -73,12 +73,10 @@ MainWindow::~MainWindow()
     m_labThread.wait();
 }
 
-template <typename Request>
-void MainWindow::request(Request &&call)
+template <typename Request> void MainWindow::request(Request &&call)
 {
-    QMetaObject::invokeMethod(m_lab, [lab = m_lab, call = std::forward<Request>(call)] {
-        call(lab);
-    });
+    QMetaObject::invokeMethod(m_lab,
+                              [lab = m_lab, call = std::forward<Request>(call)] { call(lab); });
 }
 
 void MainWindow::createMenus()
@@ -123,10 +121,7 @@ void MainWindow::startLab()
     request([](LabController *lab) { lab->start(); });
 }
 
-QString MainWindow::labStatusText() const
-{
-    return m_labStatus->text();
-}
+QString MainWindow::labStatusText() const { return m_labStatus->text(); }
 
 void MainWindow::setBusy(const QString &step)
 {
@@ -139,10 +134,10 @@ void MainWindow::setBusy(const QString &step)
 void MainWindow::showLabState(const mpmlab::ServerState &state)
 {
     if (state.running) {
-        const QString mpm = state.runningMpm ? mpmlab::mpmName(*state.runningMpm) : tr("unknown MPM");
-        m_labStatus->setText(tr("Local lab: running %1 on %2 (pid %3)")
-                                 .arg(mpm, state.baseUrl())
-                                 .arg(state.pid));
+        const QString mpm =
+            state.runningMpm ? mpmlab::mpmName(*state.runningMpm) : tr("unknown MPM");
+        m_labStatus->setText(
+            tr("Local lab: running %1 on %2 (pid %3)").arg(mpm, state.baseUrl()).arg(state.pid));
         setLabLamp(QColor(0x2e, 0x9d, 0x3a));
         m_dashboard->setPlaceholderText(
             tr("No run yet.\nThe local lab is ready at %1: a run against it will show prefork, "
@@ -176,8 +171,8 @@ void MainWindow::showLabError(const QString &message, const QString &details)
         m_stateKnown = true;
         Q_EMIT labStateKnown();
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Local lab"), message, QMessageBox::Ok,
-                                this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Local lab"), message, QMessageBox::Ok, this);
     box->setDetailedText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -192,9 +187,8 @@ void MainWindow::setLabLamp(const QColor &colour)
 
 void MainWindow::exportDashboard()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export dashboard"),
-                                                      u"mpmlab-dashboard.png"_s,
-                                                      tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export dashboard"), u"mpmlab-dashboard.png"_s, tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (!m_dashboard->grab().save(path, "PNG"))

@@ -41,8 +41,7 @@ private:
     void showLabState(const mpmlab::ServerState &state);
     void showLabError(const QString &message, const QString &details);
     void setLabLamp(const QColor &colour);
-    template <typename Request>
-    void request(Request &&call);
+    template <typename Request> void request(Request &&call);
 
     QThread m_labThread;
     LabController *m_lab = nullptr;

@@ -21,8 +21,7 @@ QString UiLanguage::install(const QString &language)
 
     // Qt's own strings (standard buttons, dialogs), when installed.
     auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(locale, u"qtbase"_s, u"_"_s,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
     } else {
         delete qt;

@@ -28,8 +28,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption langOption(u"lang"_s, u"User interface language: fr or en."_s,
                                         u"language"_s);
-    const QCommandLineOption labDirOption(u"lab-dir"_s, u"Directory of the local lab."_s,
-                                          u"dir"_s);
+    const QCommandLineOption labDirOption(u"lab-dir"_s, u"Directory of the local lab."_s, u"dir"_s);
     const QCommandLineOption portOption(u"port"_s, u"Port of the local lab on 127.0.0.1."_s,
                                         u"port"_s);
     const QCommandLineOption startLabOption(u"start-lab"_s,

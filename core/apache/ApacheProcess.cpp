@@ -3,10 +3,8 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QThread>
-
-#include <utility>
-
 #include <signal.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -112,11 +110,11 @@ Status ApacheProcess::stopAndWait(std::chrono::milliseconds timeout) const
             ::kill(-pid_t(*pid), SIGKILL);
             QThread::msleep(200);
             if (isAlive(*pid)) {
-                return Error{Error::Kind::StopFailed,
-                             u"Apache (pid %1) did not stop within %2 ms, even after SIGKILL"_s
-                                 .arg(*pid)
-                                 .arg(timeout.count()),
-                             {}};
+                return Error{
+                    Error::Kind::StopFailed,
+                    u"Apache (pid %1) did not stop within %2 ms, even after SIGKILL"_s.arg(*pid)
+                        .arg(timeout.count()),
+                    {}};
             }
             break;
         }

@@ -4,7 +4,6 @@
 #include "common/Result.h"
 
 #include <QString>
-
 #include <chrono>
 #include <optional>
 

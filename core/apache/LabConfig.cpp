@@ -11,9 +11,9 @@ namespace {
 // Debian 12 enables these modules on a fresh install (mods-enabled/), and
 // their memory shows in every process: load the same set.
 constexpr const char *debianDefaultModules[] = {
-    "access_compat", "alias",  "auth_basic", "authn_core", "authn_file",  "authz_core",
-    "authz_host",    "authz_user", "autoindex", "deflate", "dir",         "env",
-    "filter",        "mime",   "negotiation", "reqtimeout", "setenvif",   "status",
+    "access_compat", "alias",      "auth_basic",  "authn_core", "authn_file", "authz_core",
+    "authz_host",    "authz_user", "autoindex",   "deflate",    "dir",        "env",
+    "filter",        "mime",       "negotiation", "reqtimeout", "setenvif",   "status",
 };
 
 // Debian's mods-available/mpm_*.conf values.
@@ -45,10 +45,7 @@ QString mpmDirectives(MpmKind mpm)
     return {};
 }
 
-QString quoted(const QString &path)
-{
-    return u'"' % path % u'"';
-}
+QString quoted(const QString &path) { return u'"' % path % u'"'; }
 
 } // namespace
 
@@ -84,8 +81,9 @@ QByteArray LabConfig::render() const
         text += QString::fromUtf8(overrides) % u'\n';
 
     text += u"ErrorLog "_s % quoted(errorLogPath()) % u"\nLogLevel warn\n"_s;
-    text += uR"(LogFormat "%h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"" combined)"_s
-            % u'\n';
+    text +=
+        uR"(LogFormat "%h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"" combined)"_s
+        % u'\n';
     text += u"CustomLog "_s % quoted(rootDir + u"/logs/access.log"_s) % u" combined\n\n"_s;
 
     if (QFile::exists(u"/etc/mime.types"_s))

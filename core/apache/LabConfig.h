@@ -13,11 +13,11 @@ namespace mpmlab {
 // the lab shows is what a fresh `apt install apache2` would do, but listens
 // on loopback only and keeps every file under the lab directory.
 struct LabConfig {
-    QString rootDir;      // ServerRoot: conf/, htdocs/, logs/, run/ live here
-    QString modulesDir;   // where Debian installs mod_*.so
+    QString rootDir;    // ServerRoot: conf/, htdocs/, logs/, run/ live here
+    QString modulesDir; // where Debian installs mod_*.so
     quint16 port = 0;
     MpmKind mpm = MpmKind::Event;
-    QString runAsUser;    // set when started as root: children drop to this user
+    QString runAsUser; // set when started as root: children drop to this user
     QString runAsGroup;
     QByteArray overrides; // ManagedOverride text, read after the defaults
 

@@ -36,8 +36,7 @@ Result<LabSettings> LabSettings::load(const QString &path)
     if (!mpm)
         return malformed(u"mpm must be prefork, worker or event"_s);
     settings.mpm = *mpm;
-    settings.directives =
-        ManagedOverride::parse(object.value(u"directives"_s).toString().toUtf8());
+    settings.directives = ManagedOverride::parse(object.value(u"directives"_s).toString().toUtf8());
     return settings;
 }
 

@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
-
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -48,9 +47,10 @@ std::optional<QString> firstUnreachableAncestor(const QString &dir, uid_t uid, g
     for (QString path = info.absoluteFilePath(); !path.isEmpty();) {
         const QFileInfo here(path);
         if (here.exists()) {
-            const bool searchable = here.permission(QFileDevice::ExeOther)
-                                    || (here.ownerId() == uid && here.permission(QFileDevice::ExeOwner))
-                                    || (here.groupId() == gid && here.permission(QFileDevice::ExeGroup));
+            const bool searchable =
+                here.permission(QFileDevice::ExeOther)
+                || (here.ownerId() == uid && here.permission(QFileDevice::ExeOwner))
+                || (here.groupId() == gid && here.permission(QFileDevice::ExeGroup));
             if (!searchable)
                 return path;
         }
@@ -80,16 +80,12 @@ QString LocalLab::defaultRootDir()
         return fromEnvironment;
     if (::geteuid() == 0)
         return u"/var/lib/mpmlab/lab"_s;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + u"/mpmlab/lab"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/mpmlab/lab"_s;
 }
 
 QString LocalLab::targetName() const { return u"local"_s; }
 
-QString LocalLab::errorLogPath() const
-{
-    return configFor(LabSettings{}).errorLogPath();
-}
+QString LocalLab::errorLogPath() const { return configFor(LabSettings{}).errorLogPath(); }
 
 Status LocalLab::checkInstalled() const
 {
@@ -210,12 +206,12 @@ Status LocalLab::prepareTree(const LabConfig &config) const
         if (user) {
             if (const auto blocked =
                     firstUnreachableAncestor(config.documentRoot(), user->pw_uid, user->pw_gid)) {
-                return Error{Error::Kind::InvalidInput,
-                             u"the lab directory %1 is not reachable by %2, which serves the "
-                             "pages (%3 is not searchable by others): choose another lab "
-                             "directory with --lab-dir"_s.arg(config.rootDir, config.runAsUser,
-                                                              *blocked),
-                             {}};
+                return Error{
+                    Error::Kind::InvalidInput,
+                    u"the lab directory %1 is not reachable by %2, which serves the "
+                    "pages (%3 is not searchable by others): choose another lab "
+                    "directory with --lab-dir"_s.arg(config.rootDir, config.runAsUser, *blocked),
+                    {}};
             }
         }
     }
@@ -238,7 +234,9 @@ Status LocalLab::start()
         if (m_options.port && *m_options.port != saved->port) {
             return Error{Error::Kind::Busy,
                          u"the lab already runs on port %1 (pid %2): stop it before choosing "
-                         "port %3"_s.arg(saved->port).arg(*pid).arg(*m_options.port),
+                         "port %3"_s.arg(saved->port)
+                             .arg(*pid)
+                             .arg(*m_options.port),
                          {}};
         }
         return {};
@@ -262,8 +260,8 @@ Status LocalLab::startWith(const LabSettings &wanted)
     if (const Result<ProcessOutput> test = process.configTest(); !test)
         return test.error();
 
-    reportProgress(u"Starting Apache (%1) on 127.0.0.1:%2"_s.arg(mpmName(settings.mpm))
-                       .arg(settings.port));
+    reportProgress(
+        u"Starting Apache (%1) on 127.0.0.1:%2"_s.arg(mpmName(settings.mpm)).arg(settings.port));
     const qint64 logOffset = QFileInfo(config.errorLogPath()).size();
     if (Status started = process.start(); !started) {
         return withErrorLog(started.error(), logOffset);
@@ -290,8 +288,8 @@ Result<ServerStatus> LocalLab::fetchStatus(quint16 port, std::chrono::millisecon
     if (!reply)
         return reply.error();
     if (reply->statusCode != 200) {
-        return Error{Error::Kind::Network,
-                     u"mod_status answered HTTP %1"_s.arg(reply->statusCode), {}};
+        return Error{
+            Error::Kind::Network, u"mod_status answered HTTP %1"_s.arg(reply->statusCode), {}};
     }
     return ServerStatus::parse(QString::fromUtf8(reply->body));
 }
@@ -366,7 +364,7 @@ Status LocalLab::switchMpm(MpmKind kind)
     }();
     error.message += restored ? u"; the lab was rolled back to %1"_s.arg(mpmName(saved->mpm))
                               : u"; rolling back to %1 failed too: %2"_s.arg(
-                                    mpmName(saved->mpm), restored.error().message);
+                                  mpmName(saved->mpm), restored.error().message);
     return error;
 }
 

@@ -5,7 +5,6 @@
 #include "ServerDriver.h"
 
 #include <QString>
-
 #include <chrono>
 #include <optional>
 
@@ -15,8 +14,8 @@ class ApacheProcess;
 struct ServerStatus;
 
 struct LabOptions {
-    QString rootDir;                 // empty: LocalLab::defaultRootDir()
-    std::optional<quint16> port;     // asked for (--port): used as is, must be free
+    QString rootDir;             // empty: LocalLab::defaultRootDir()
+    std::optional<quint16> port; // asked for (--port): used as is, must be free
     QString apacheBinary = QStringLiteral("/usr/sbin/apache2");
     QString modulesDir = QStringLiteral("/usr/lib/apache2/modules");
     std::chrono::milliseconds readyTimeout{15000};

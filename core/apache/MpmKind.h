@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <array>
 #include <optional>
 
@@ -16,7 +15,7 @@ enum class MpmKind {
 };
 
 inline constexpr std::array<MpmKind, 3> allMpmKinds{MpmKind::Prefork, MpmKind::Worker,
-                                                     MpmKind::Event};
+                                                    MpmKind::Event};
 
 // "prefork", "worker", "event": the names Apache uses (ServerMPM, mpm_NAME).
 QString mpmName(MpmKind kind);

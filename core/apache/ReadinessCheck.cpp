@@ -24,7 +24,8 @@ Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Prob
         Result<ServerStatus> status = probes.fetchStatus();
         if (status && status->mpm != expected) {
             return Error{Error::Kind::StartFailed,
-                         u"Apache runs %1, not %2"_s.arg(status->mpmName, mpmName(expected)), {}};
+                         u"Apache runs %1, not %2"_s.arg(status->mpmName, mpmName(expected)),
+                         {}};
         }
         return status;
     };
@@ -45,10 +46,11 @@ Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Prob
         }
         if (deadline.hasExpired()) {
             const auto ms = m_readyTimeout.count();
-            return Error{Error::Kind::StartFailed,
-                         pid ? u"Apache started but mod_status did not answer within %1 ms"_s.arg(ms)
-                             : u"Apache did not start: no running process after %1 ms"_s.arg(ms),
-                         {}};
+            return Error{
+                Error::Kind::StartFailed,
+                pid ? u"Apache started but mod_status did not answer within %1 ms"_s.arg(ms)
+                    : u"Apache did not start: no running process after %1 ms"_s.arg(ms),
+                {}};
         }
         QThread::msleep(static_cast<unsigned long>(m_pollInterval.count()));
     }
@@ -63,11 +65,13 @@ Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Prob
         return again.error();
     if (*again != pid) {
         return Error{Error::Kind::StartFailed,
-                     u"Apache started, then died within %1 ms"_s.arg(m_settleDelay.count()), {}};
+                     u"Apache started, then died within %1 ms"_s.arg(m_settleDelay.count()),
+                     {}};
     }
     if (hasSevereLogLines(probes.errorLogSinceStart())) {
         return Error{Error::Kind::StartFailed,
-                     u"Apache started but reports alerts: its children are failing"_s, {}};
+                     u"Apache started but reports alerts: its children are failing"_s,
+                     {}};
     }
     return probe();
 }

@@ -5,7 +5,6 @@
 #include "monitor/ServerStatus.h"
 
 #include <QString>
-
 #include <chrono>
 #include <functional>
 #include <optional>

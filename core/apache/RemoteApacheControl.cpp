@@ -142,10 +142,9 @@ Status RemoteApacheControl::startAndVerify(MpmKind expected)
         return withErrorLog(started.error(), *offset);
     }
 
-    const ReadinessCheck::Probes probes{[this] { return runningPid(); },
-                                        [this] { return fetchStatus(); },
-                                        [this, offset] { return errorLogSince(*offset); },
-                                        m_progress};
+    const ReadinessCheck::Probes probes{
+        [this] { return runningPid(); }, [this] { return fetchStatus(); },
+        [this, offset] { return errorLogSince(*offset); }, m_progress};
     const Result<ServerStatus> ready =
         ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
             .waitUntilReady(expected, probes);

@@ -7,7 +7,6 @@
 #include "common/Result.h"
 
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 #include <utility>

@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
-
 #include <optional>
 
 namespace mpmlab {
@@ -13,15 +12,15 @@ namespace mpmlab {
 // What a server driver knows about its server at one moment. A value type:
 // it crosses threads (driver thread -> GUI) and goes to JSON for scripts.
 struct ServerState {
-    QString target;            // "local" or "ssh://user@host:port"
+    QString target; // "local" or "ssh://user@host:port"
     bool running = false;
-    qint64 pid = 0;            // the parent httpd process, 0 when stopped
-    QString host;              // where clients connect, e.g. 127.0.0.1
+    qint64 pid = 0; // the parent httpd process, 0 when stopped
+    QString host;   // where clients connect, e.g. 127.0.0.1
     quint16 port = 0;
     std::optional<MpmKind> configuredMpm; // what the config on disk loads
     std::optional<MpmKind> runningMpm;    // what mod_status reports (ServerMPM)
-    QString serverVersion;     // mod_status ServerVersion, when running
-    QString configRoot;        // the config tree this driver manages
+    QString serverVersion;                // mod_status ServerVersion, when running
+    QString configRoot;                   // the config tree this driver manages
 
     [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] QJsonObject toJson() const;

@@ -12,8 +12,9 @@ namespace mpmlab {
 // new one, never a half-written file (write to a temporary, fsync, rename).
 Status writeFileAtomically(const QString &path, const QByteArray &contents,
                            QFileDevice::Permissions permissions = QFileDevice::ReadOwner
-                               | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                               | QFileDevice::ReadOther);
+                                                                  | QFileDevice::WriteOwner
+                                                                  | QFileDevice::ReadGroup
+                                                                  | QFileDevice::ReadOther);
 
 // The whole file, or an Io error naming it.
 Result<QByteArray> readWholeFile(const QString &path);

@@ -56,7 +56,8 @@ Result<HttpReply> BlockingHttpClient::get(const QString &host, quint16 port, con
     if (!socket.waitForConnected(int(deadline.remainingTime())))
         return networkError(u"cannot connect: "_s + socket.errorString(), host, port);
 
-    const QByteArray hostHeader = host.contains(u':') ? '[' + host.toLatin1() + ']' : host.toLatin1();
+    const QByteArray hostHeader =
+        host.contains(u':') ? '[' + host.toLatin1() + ']' : host.toLatin1();
     const QByteArray request = "GET " + path.toLatin1() + " HTTP/1.1\r\nHost: " + hostHeader + ':'
                                + QByteArray::number(port)
                                + "\r\nUser-Agent: mpmlab\r\nConnection: close\r\n\r\n";

@@ -27,20 +27,21 @@ Result<ProcessOutput> ProcessRunner::run(const QString &program, const QStringLi
     process.start(program, arguments);
     if (!process.waitForStarted(int(timeout.count()))) {
         return Error{Error::Kind::NotInstalled,
-                     u"cannot run %1: %2"_s.arg(program, process.errorString()), {}};
+                     u"cannot run %1: %2"_s.arg(program, process.errorString()),
+                     {}};
     }
     if (!process.waitForFinished(int(timeout.count()))) {
         process.kill();
         process.waitForFinished(1000);
         return Error{Error::Kind::Timeout,
-                     u"%1 did not finish within %2 ms"_s.arg(program).arg(timeout.count()), {}};
+                     u"%1 did not finish within %2 ms"_s.arg(program).arg(timeout.count()),
+                     {}};
     }
     ProcessOutput output;
     output.standardOutput = process.readAllStandardOutput();
     output.standardError = process.readAllStandardError();
     if (process.exitStatus() == QProcess::CrashExit) {
-        return Error{Error::Kind::StartFailed, u"%1 crashed"_s.arg(program),
-                     output.combinedText()};
+        return Error{Error::Kind::StartFailed, u"%1 crashed"_s.arg(program), output.combinedText()};
     }
     output.exitCode = process.exitCode();
     return output;

@@ -6,7 +6,6 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
-
 #include <chrono>
 
 namespace mpmlab {
@@ -26,10 +25,9 @@ struct ProcessOutput {
 // outlives the deadline (it is killed), and StartFailed when it crashes.
 class ProcessRunner {
 public:
-    static Result<ProcessOutput> run(const QString &program, const QStringList &arguments,
-                                     std::chrono::milliseconds timeout,
-                                     const QProcessEnvironment &environment
-                                     = QProcessEnvironment::systemEnvironment());
+    static Result<ProcessOutput>
+    run(const QString &program, const QStringList &arguments, std::chrono::milliseconds timeout,
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 };
 
 } // namespace mpmlab

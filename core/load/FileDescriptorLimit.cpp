@@ -28,7 +28,9 @@ Status FileDescriptorLimit::ensure(long needed, const QString &what)
     return Error{Error::Kind::Busy,
                  u"%1 needs about %2 open files, but this process may open at most %3 (its hard "
                  "limit): lower the concurrency, or raise the hard limit (ulimit -Hn, or nofile in "
-                 "/etc/security/limits.conf)"_s.arg(what).arg(needed).arg(available),
+                 "/etc/security/limits.conf)"_s.arg(what)
+                     .arg(needed)
+                     .arg(available),
                  {}};
 }
 

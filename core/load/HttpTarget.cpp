@@ -1,11 +1,10 @@
 #include "HttpTarget.h"
 
-#include <arpa/inet.h>
-#include <netdb.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 #include <cstring>
+#include <netdb.h>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +15,8 @@ namespace {
 Error invalidUrl(const std::string &url, const QString &why)
 {
     return Error{Error::Kind::InvalidInput,
-                 u"invalid URL '%1': %2"_s.arg(QString::fromStdString(url), why), {}};
+                 u"invalid URL '%1': %2"_s.arg(QString::fromStdString(url), why),
+                 {}};
 }
 
 bool isHostCharacter(char c)
@@ -33,8 +33,9 @@ Result<HttpTarget> HttpTarget::parse(const std::string &url)
     if (url.rfind("https://", 0) == 0)
         return invalidUrl(url, u"https is not supported yet; use http://"_s);
     if (url.size() < scheme.size()
-        || !std::equal(scheme.begin(), scheme.end(), url.begin(),
-                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+        || !std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) {
+               return a == std::tolower(static_cast<unsigned char>(b));
+           }))
         return invalidUrl(url, u"it must start with http://"_s);
 
     const std::size_t authorityStart = scheme.size();
@@ -56,7 +57,8 @@ Result<HttpTarget> HttpTarget::parse(const std::string &url)
         target.ipv6Literal = true;
         in6_addr probe{};
         if (inet_pton(AF_INET6, target.host.c_str(), &probe) != 1)
-            return invalidUrl(url, u"'%1' is not an IPv6 address"_s.arg(QString::fromStdString(target.host)));
+            return invalidUrl(
+                url, u"'%1' is not an IPv6 address"_s.arg(QString::fromStdString(target.host)));
         const std::string rest = authority.substr(close + 1);
         if (!rest.empty()) {
             if (rest.front() != ':')
@@ -76,13 +78,15 @@ Result<HttpTarget> HttpTarget::parse(const std::string &url)
         if (target.host.empty())
             return invalidUrl(url, u"no host"_s);
         if (!std::all_of(target.host.begin(), target.host.end(), isHostCharacter))
-            return invalidUrl(url, u"'%1' is not a valid host name"_s.arg(QString::fromStdString(target.host)));
+            return invalidUrl(
+                url, u"'%1' is not a valid host name"_s.arg(QString::fromStdString(target.host)));
     }
     if (!portText.empty()) {
-        if (portText.size() > 5
-            || !std::all_of(portText.begin(), portText.end(),
-                            [](char c) { return c >= '0' && c <= '9'; }))
-            return invalidUrl(url, u"port '%1' is not a number"_s.arg(QString::fromStdString(portText)));
+        if (portText.size() > 5 || !std::all_of(portText.begin(), portText.end(), [](char c) {
+                return c >= '0' && c <= '9';
+            }))
+            return invalidUrl(url,
+                              u"port '%1' is not a number"_s.arg(QString::fromStdString(portText)));
         const int port = std::stoi(portText);
         if (port < 1 || port > 65535)
             return invalidUrl(url, u"port %1 is out of range 1-65535"_s.arg(port));
@@ -94,9 +98,8 @@ Result<HttpTarget> HttpTarget::parse(const std::string &url)
         path.resize(fragment);
     if (path.empty() || path.front() == '?')
         path.insert(0, "/");
-    if (std::any_of(path.begin(), path.end(), [](char c) {
-            return static_cast<unsigned char>(c) <= ' ' || c == 0x7f;
-        }))
+    if (std::any_of(path.begin(), path.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
         return invalidUrl(url, u"spaces or control characters in the path (percent-encode them)"_s);
     target.path = path;
     return target;
@@ -119,7 +122,7 @@ Status HttpTarget::resolve()
     if (rc != 0 || !found) {
         return Error{Error::Kind::Network,
                      u"cannot resolve host '%1': %2"_s.arg(QString::fromStdString(host),
-                                                         QString::fromUtf8(gai_strerror(rc))),
+                                                           QString::fromUtf8(gai_strerror(rc))),
                      {}};
     }
     // Prefer IPv4 for names, as ab does (localhost resolves to both).

@@ -2,10 +2,9 @@
 
 #include "common/Result.h"
 
-#include <sys/socket.h>
-
 #include <cstdint>
 #include <string>
+#include <sys/socket.h>
 
 namespace mpmlab {
 
@@ -13,7 +12,7 @@ namespace mpmlab {
 // address it resolves to. IPv4 names, dotted quads and bracketed IPv6
 // literals (`http://[::1]:8080/`) are accepted.
 struct HttpTarget {
-    std::string host;      // without brackets
+    std::string host; // without brackets
     std::uint16_t port = 80;
     std::string path = "/"; // path and query, as sent
     bool ipv6Literal = false;

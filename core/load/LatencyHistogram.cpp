@@ -19,7 +19,10 @@ constexpr std::size_t totalBuckets =
 
 } // namespace
 
-LatencyHistogram::LatencyHistogram() : m_buckets(totalBuckets, 0) {}
+LatencyHistogram::LatencyHistogram()
+    : m_buckets(totalBuckets, 0)
+{
+}
 
 std::size_t LatencyHistogram::bucketCount() { return totalBuckets; }
 
@@ -88,10 +91,7 @@ void LatencyHistogram::clear()
     m_sum = m_sumSquares = 0;
 }
 
-double LatencyHistogram::mean() const
-{
-    return m_count ? m_sum / double(m_count) : 0.0;
-}
+double LatencyHistogram::mean() const { return m_count ? m_sum / double(m_count) : 0.0; }
 
 double LatencyHistogram::standardDeviation() const
 {

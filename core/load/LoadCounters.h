@@ -21,18 +21,19 @@ namespace mpmlab {
 //                invalid Content-Length).
 // Timeouts and resets are counted again on their own, across classes.
 struct LoadCounters {
-    std::uint64_t completed = 0;        // requests that got an answer or failed after connecting
+    std::uint64_t completed = 0; // requests that got an answer or failed after connecting
     std::uint64_t failedConnect = 0;
     std::uint64_t failedReceive = 0;
     std::uint64_t failedLength = 0;
     std::uint64_t failedExceptions = 0;
-    std::uint64_t non2xx = 0;           // complete responses whose status is not 2xx
+    std::uint64_t non2xx = 0; // complete responses whose status is not 2xx
     std::uint64_t timeouts = 0;
     std::uint64_t resets = 0;
-    std::uint64_t keepAliveRequests = 0; // responses that kept the connection open (-k), as ab counts
+    std::uint64_t keepAliveRequests =
+        0; // responses that kept the connection open (-k), as ab counts
     std::uint64_t connectionsOpened = 0;
-    std::uint64_t bytesReceived = 0;    // everything read, headers included
-    std::uint64_t bodyBytes = 0;        // decoded entity bodies
+    std::uint64_t bytesReceived = 0; // everything read, headers included
+    std::uint64_t bodyBytes = 0;     // decoded entity bodies
 
     [[nodiscard]] std::uint64_t failed() const
     {

@@ -4,7 +4,6 @@
 #include "LoadCounters.h"
 
 #include <QJsonObject>
-
 #include <cstdint>
 #include <string>
 
@@ -13,13 +12,13 @@ namespace mpmlab {
 // The --idle-connections that sent one request and then stayed silent.
 struct IdleConnectionStats {
     int requested = 0;
-    int opened = 0;         // connected
-    int answered = 0;       // got their one response
-    int failed = 0;         // no connection or no response before the timeout
-    int closedByServer = 0; // after answering, the server closed them during the run
-    int stillOpen = 0;      // open when the run ended
-    LatencyHistogram answerTime;      // connect to response, us
-    LatencyHistogram closedAfter;     // response to the server's close, us
+    int opened = 0;               // connected
+    int answered = 0;             // got their one response
+    int failed = 0;               // no connection or no response before the timeout
+    int closedByServer = 0;       // after answering, the server closed them during the run
+    int stillOpen = 0;            // open when the run ended
+    LatencyHistogram answerTime;  // connect to response, us
+    LatencyHistogram closedAfter; // response to the server's close, us
 
     void add(const IdleConnectionStats &other);
     [[nodiscard]] QJsonObject toJson() const;
@@ -32,7 +31,7 @@ struct IdleConnectionStats {
 // request (its connect, if any) to the last byte.
 struct LoadResult {
     std::string host;
-    std::string address;  // what the host resolved to
+    std::string address; // what the host resolved to
     std::uint16_t port = 0;
     std::string path;
     std::string serverSoftware;
@@ -40,9 +39,9 @@ struct LoadResult {
     int concurrency = 0;
     int threads = 0;
     bool keepAlive = false;
-    double targetRate = 0;  // open loop: requests/s asked for; 0 in closed loop
-    double seconds = 0;     // the measured period
-    bool stopped = false;   // ended by a stop request
+    double targetRate = 0; // open loop: requests/s asked for; 0 in closed loop
+    double seconds = 0;    // the measured period
+    bool stopped = false;  // ended by a stop request
     bool hitMaxDuration = false;
     std::string firstConnectError; // the system's words for the first failed connect
 

@@ -31,17 +31,20 @@ Result<std::unique_ptr<LoadRun>> LoadRun::prepare(const LoadSpec &spec)
     if (const Status found = resolved.resolve(); !found)
         return found.error();
     const int threads = std::min(spec.threads, spec.concurrency);
-    const long needed = long(spec.concurrency) + spec.idleConnections + 2L * threads + spareDescriptors;
+    const long needed =
+        long(spec.concurrency) + spec.idleConnections + 2L * threads + spareDescriptors;
     const QString what = spec.idleConnections
-        ? u"concurrency %1 with %2 idle connections"_s.arg(spec.concurrency).arg(spec.idleConnections)
-        : u"concurrency %1"_s.arg(spec.concurrency);
+                             ? u"concurrency %1 with %2 idle connections"_s.arg(spec.concurrency)
+                                   .arg(spec.idleConnections)
+                             : u"concurrency %1"_s.arg(spec.concurrency);
     if (const Status fits = FileDescriptorLimit::ensure(needed, what); !fits)
         return fits.error();
     return std::unique_ptr<LoadRun>(new LoadRun(spec, std::move(resolved)));
 }
 
 LoadRun::LoadRun(const LoadSpec &spec, HttpTarget target)
-    : m_spec(spec), m_target(std::move(target))
+    : m_spec(spec)
+    , m_target(std::move(target))
 {
     m_request = RequestBuilder::build(m_spec, m_target);
     m_idleRequest = RequestBuilder::buildKeepAlive(m_spec, m_target);
@@ -77,13 +80,16 @@ void LoadRun::start()
         setup.target = &m_target;
         setup.request = &m_request;
         setup.idleRequest = &m_idleRequest;
-        setup.connections = m_spec.concurrency / threads + (i < m_spec.concurrency % threads ? 1 : 0);
-        setup.idleConnections = m_spec.idleConnections / threads + (i < m_spec.idleConnections % threads ? 1 : 0);
+        setup.connections =
+            m_spec.concurrency / threads + (i < m_spec.concurrency % threads ? 1 : 0);
+        setup.idleConnections =
+            m_spec.idleConnections / threads + (i < m_spec.idleConnections % threads ? 1 : 0);
         if (m_spec.requests > 0) {
             // In proportion to the thread's connections; the last takes the rest.
             setup.requestQuota = i + 1 == threads
-                ? m_spec.requests - quotaGiven
-                : m_spec.requests * std::uint64_t(setup.connections) / std::uint64_t(m_spec.concurrency);
+                                     ? m_spec.requests - quotaGiven
+                                     : m_spec.requests * std::uint64_t(setup.connections)
+                                           / std::uint64_t(m_spec.concurrency);
             quotaGiven += setup.requestQuota;
         }
         setup.rate = m_spec.rate * double(setup.connections) / double(m_spec.concurrency);
@@ -109,15 +115,9 @@ void LoadRun::start()
     }
 }
 
-void LoadRun::requestStop()
-{
-    m_stop.store(true, std::memory_order_relaxed);
-}
+void LoadRun::requestStop() { m_stop.store(true, std::memory_order_relaxed); }
 
-bool LoadRun::isFinished() const
-{
-    return m_running.load(std::memory_order_acquire) == 0;
-}
+bool LoadRun::isFinished() const { return m_running.load(std::memory_order_acquire) == 0; }
 
 LoadSnapshot LoadRun::collect()
 {
@@ -160,8 +160,8 @@ LoadResult LoadRun::finish()
             result.firstConnectError = std::strerror(totals.firstConnectErrno);
         end = std::max(end, totals.endMicros);
     }
-    const bool durationEnds = m_spec.duration.count() > 0
-        && m_spec.duration < m_spec.maxDuration - m_spec.warmup;
+    const bool durationEnds =
+        m_spec.duration.count() > 0 && m_spec.duration < m_spec.maxDuration - m_spec.warmup;
     for (const auto &worker : m_workers) {
         if (worker->totals().hitEnd && !durationEnds && !result.stopped)
             result.hitMaxDuration = true;

@@ -16,7 +16,7 @@ struct LoadSnapshot {
     int openConnections = 0;        // measured connections open at the end of the interval
     int idleConnectionsOpen = 0;    // --idle-connections still open
     LoadCounters counters;
-    LatencyHistogram latency;       // total time; from the intended send time in open loop
+    LatencyHistogram latency; // total time; from the intended send time in open loop
     LatencyHistogram connect;
 
     void add(const LoadSnapshot &other)

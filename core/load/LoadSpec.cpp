@@ -9,15 +9,13 @@ namespace mpmlab {
 
 namespace {
 
-Error invalid(const QString &message)
-{
-    return Error{Error::Kind::InvalidInput, message, {}};
-}
+Error invalid(const QString &message) { return Error{Error::Kind::InvalidInput, message, {}}; }
 
 bool isToken(const std::string &text)
 {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+        return std::isalnum(static_cast<unsigned char>(c))
+               || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
     });
 }
 
@@ -47,7 +45,8 @@ Status LoadSpec::validate() const
         if (!isToken(name))
             return invalid(u"'%1' is not a header name"_s.arg(QString::fromStdString(name)));
         if (value.find_first_of("\r\n") != std::string::npos)
-            return invalid(u"header '%1' has a line break in its value"_s.arg(QString::fromStdString(name)));
+            return invalid(
+                u"header '%1' has a line break in its value"_s.arg(QString::fromStdString(name)));
     }
     if (contentType.find_first_of("\r\n") != std::string::npos)
         return invalid(u"the content type has a line break"_s);

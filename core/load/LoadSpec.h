@@ -13,27 +13,28 @@ namespace mpmlab {
 // What to send, how hard and for how long: the input of a LoadRun. A plain
 // value; build it anywhere, hand it to any thread.
 struct LoadSpec {
-    std::string url;                 // http://host[:port]/path
+    std::string url; // http://host[:port]/path
     std::string method = "GET";
-    std::vector<std::pair<std::string, std::string>> headers; // -H, replace defaults of the same name
-    std::string body;                // -p FILE contents
-    std::string contentType;         // -T
+    std::vector<std::pair<std::string, std::string>>
+        headers;             // -H, replace defaults of the same name
+    std::string body;        // -p FILE contents
+    std::string contentType; // -T
 
     // Closed loop: `requests` in total (0: no limit, then `duration` bounds
     // the run) over `concurrency` connections.
     std::uint64_t requests = 1;
     int concurrency = 1;
-    std::chrono::milliseconds duration{0};     // -t; 0: until `requests` are done
-    std::chrono::milliseconds warmup{0};       // load before measuring, not counted
+    std::chrono::milliseconds duration{0}; // -t; 0: until `requests` are done
+    std::chrono::milliseconds warmup{0};   // load before measuring, not counted
     std::chrono::milliseconds maxDuration{std::chrono::hours(1)}; // hard bound on any run
-    std::chrono::milliseconds timeout{30000};  // -s, per request (ab's default)
+    std::chrono::milliseconds timeout{30000};                     // -s, per request (ab's default)
 
     // Open loop: requests per second over all connections, each sent at its
     // intended time whether the previous answer came or not (0: closed loop).
     double rate = 0;
 
-    bool keepAlive = false;          // -k
-    bool http10 = false;             // ab's exact HTTP/1.0 request
+    bool keepAlive = false;            // -k
+    bool http10 = false;               // ab's exact HTTP/1.0 request
     bool acceptVariableLength = false; // -l: a body length different from the first is no failure
     int threads = 1;
 

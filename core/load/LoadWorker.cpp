@@ -1,15 +1,14 @@
 #include "LoadWorker.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <functional>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <chrono>
-#include <functional>
 
 namespace mpmlab {
 
@@ -32,9 +31,9 @@ std::int64_t LoadWorker::nowMicros()
 }
 
 LoadWorker::LoadWorker(const Setup &setup)
-    : m_setup(setup),
-      m_connections(std::size_t(setup.connections + setup.idleConnections)),
-      m_readBuffer(readBufferBytes)
+    : m_setup(setup)
+    , m_connections(std::size_t(setup.connections + setup.idleConnections))
+    , m_readBuffer(readBufferBytes)
 {
     for (int i = setup.connections; i < setup.connections + setup.idleConnections; ++i)
         m_connections[std::size_t(i)].idle = true;
@@ -43,7 +42,8 @@ LoadWorker::LoadWorker(const Setup &setup)
     m_readyNow.reserve(std::size_t(setup.connections));
     m_totals.idle.requested = setup.idleConnections;
     if (setup.rate > 0)
-        m_intervalMicros = std::max<std::int64_t>(1, std::int64_t(double(setup.connections) * 1e6 / setup.rate));
+        m_intervalMicros =
+            std::max<std::int64_t>(1, std::int64_t(double(setup.connections) * 1e6 / setup.rate));
 }
 
 LoadWorker::~LoadWorker()
@@ -64,10 +64,7 @@ bool LoadWorker::quotaLeft() const
     return m_setup.requestQuota == 0 || m_issued < m_setup.requestQuota;
 }
 
-bool LoadWorker::finished() const
-{
-    return !quotaLeft() && m_inFlight == 0 && m_ready.empty();
-}
+bool LoadWorker::finished() const { return !quotaLeft() && m_inFlight == 0 && m_ready.empty(); }
 
 void LoadWorker::run()
 {
@@ -83,7 +80,8 @@ void LoadWorker::run()
         if (m_setup.rate > 0) {
             // Spread the first sends of all the run's connections evenly,
             // 1/rate apart, so threads interleave rather than send together.
-            m_connections[i].nextDueMicros = m_setup.startMicros
+            m_connections[i].nextDueMicros =
+                m_setup.startMicros
                 + std::int64_t(double(m_setup.firstConnection + int(i)) * 1e6 / m_setup.totalRate);
             m_connections[i].phase = Phase::Waiting;
             schedule(i);
@@ -200,7 +198,8 @@ void LoadWorker::beginIdle(std::uint32_t index, std::int64_t now)
 void LoadWorker::openSocket(std::uint32_t index, std::int64_t now)
 {
     Connection &c = m_connections[index];
-    const int fd = ::socket(m_setup.target->address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    const int fd =
+        ::socket(m_setup.target->address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         failRequest(index, Failure::Connect, errno, false, now);
         return;
@@ -244,7 +243,8 @@ void LoadWorker::sendRequest(std::uint32_t index, std::int64_t now)
     const std::string &request = requestFor(c);
     c.phase = Phase::Writing;
     while (c.written < request.size()) {
-        const ssize_t sent = ::send(c.fd, request.data() + c.written, request.size() - c.written, MSG_NOSIGNAL);
+        const ssize_t sent =
+            ::send(c.fd, request.data() + c.written, request.size() - c.written, MSG_NOSIGNAL);
         if (sent > 0) {
             c.written += std::size_t(sent);
         } else if (sent < 0 && errno == EINTR) {
@@ -295,13 +295,10 @@ void LoadWorker::onEvent(std::uint32_t index, std::uint32_t events)
         if (readable)
             closeSocket(c);
         return;
-    case Phase::Silent:
-        onIdleEvent(index, now, readable);
-        return;
+    case Phase::Silent: onIdleEvent(index, now, readable); return;
     case Phase::Reading:
     case Phase::Unused:
-    case Phase::Done:
-        break;
+    case Phase::Done: break;
     }
     if (c.phase == Phase::Reading && readable)
         readResponse(index, now);
@@ -348,7 +345,8 @@ void LoadWorker::readResponse(std::uint32_t index, std::int64_t now)
             return;
         const int error = errno;
         const bool keptAliveAndClosed = c.reused && !c.gotByte;
-        failRequest(index, keptAliveAndClosed ? Failure::Length : Failure::Receive, error, false, now);
+        failRequest(index, keptAliveAndClosed ? Failure::Length : Failure::Receive, error, false,
+                    now);
         return;
     }
 }
@@ -398,7 +396,9 @@ void LoadWorker::onResponse(std::uint32_t index, std::int64_t now, bool leftover
     // The first complete body sets the document length for every thread;
     // a plain load after that keeps the shared cache line read-only.
     std::int64_t expected = m_setup.documentLength->load(std::memory_order_relaxed);
-    if (expected < 0 && m_setup.documentLength->compare_exchange_strong(expected, body, std::memory_order_relaxed))
+    if (expected < 0
+        && m_setup.documentLength->compare_exchange_strong(expected, body,
+                                                           std::memory_order_relaxed))
         expected = body;
     if (expected != body && !m_setup.spec->acceptVariableLength)
         lengthFailure = true;
@@ -420,7 +420,8 @@ void LoadWorker::onResponse(std::uint32_t index, std::int64_t now, bool leftover
     afterRequest(index, keep, now);
 }
 
-void LoadWorker::failRequest(std::uint32_t index, Failure failure, int error, bool timedOut, std::int64_t now)
+void LoadWorker::failRequest(std::uint32_t index, Failure failure, int error, bool timedOut,
+                             std::int64_t now)
 {
     Connection &c = m_connections[index];
     if (c.idle) {
@@ -514,7 +515,8 @@ void LoadWorker::checkTimeouts(std::int64_t now)
 {
     for (std::uint32_t i = 0; i < m_connections.size(); ++i) {
         Connection &c = m_connections[i];
-        const bool busy = c.phase == Phase::Connecting || c.phase == Phase::Writing || c.phase == Phase::Reading;
+        const bool busy =
+            c.phase == Phase::Connecting || c.phase == Phase::Writing || c.phase == Phase::Reading;
         if (!busy || c.deadlineMicros > now)
             continue;
         const Failure failure = c.phase == Phase::Connecting ? Failure::Connect : Failure::Receive;

@@ -30,13 +30,13 @@ public:
         const std::string *idleRequest = nullptr; // --idle-connections
         int connections = 0;
         int idleConnections = 0;
-        std::uint64_t requestQuota = 0;  // measured requests for this thread; 0: no limit
-        double rate = 0;                 // requests/s for this thread; 0: closed loop
-        double totalRate = 0;            // requests/s of the whole run
-        int firstConnection = 0;         // index of this thread's first connection in the run
-        std::int64_t startMicros = 0;    // steady clock
+        std::uint64_t requestQuota = 0; // measured requests for this thread; 0: no limit
+        double rate = 0;                // requests/s for this thread; 0: closed loop
+        double totalRate = 0;           // requests/s of the whole run
+        int firstConnection = 0;        // index of this thread's first connection in the run
+        std::int64_t startMicros = 0;   // steady clock
         std::int64_t warmupEndMicros = 0;
-        std::int64_t endMicros = 0;      // -t or --max-duration, whichever comes first
+        std::int64_t endMicros = 0; // -t or --max-duration, whichever comes first
         bool endIsMaxDuration = false;
         const std::atomic<bool> *stop = nullptr;
         std::atomic<std::int64_t> *documentLength = nullptr;
@@ -75,9 +75,9 @@ private:
     struct Connection {
         int fd = -1;
         Phase phase = Phase::Unused;
-        bool idle = false;      // an --idle-connections member
-        bool reused = false;    // this request runs on a kept-alive connection
-        bool measured = false;  // started after the warm-up
+        bool idle = false;     // an --idle-connections member
+        bool reused = false;   // this request runs on a kept-alive connection
+        bool measured = false; // started after the warm-up
         bool gotByte = false;
         bool peerClosed = false; // the server's FIN was seen: never reuse
         std::size_t written = 0;
@@ -87,7 +87,7 @@ private:
         std::int64_t sentMicros = 0;
         std::int64_t firstByteMicros = 0;
         std::int64_t deadlineMicros = 0;
-        std::int64_t nextDueMicros = 0;  // open loop schedule
+        std::int64_t nextDueMicros = 0; // open loop schedule
         std::uint64_t responseBytes = 0;
         ResponseParser parser;
     };
@@ -99,7 +99,8 @@ private:
     void onEvent(std::uint32_t index, std::uint32_t events);
     void readResponse(std::uint32_t index, std::int64_t now);
     void onResponse(std::uint32_t index, std::int64_t now, bool leftover);
-    void failRequest(std::uint32_t index, Failure failure, int error, bool timedOut, std::int64_t now);
+    void failRequest(std::uint32_t index, Failure failure, int error, bool timedOut,
+                     std::int64_t now);
     void afterRequest(std::uint32_t index, bool keepConnection, std::int64_t now);
     void beginIdle(std::uint32_t index, std::int64_t now);
     void record(Connection &connection, std::int64_t now);
@@ -117,16 +118,17 @@ private:
     Totals m_totals;
     LoadSnapshot m_interval;
     std::vector<Connection> m_connections; // measured first, then idle ones
-    std::vector<std::pair<std::int64_t, std::uint32_t>> m_due; // open loop: min-heap of waiting connections
-    std::vector<std::uint32_t> m_ready;      // connections to start a request on
+    std::vector<std::pair<std::int64_t, std::uint32_t>>
+        m_due;                          // open loop: min-heap of waiting connections
+    std::vector<std::uint32_t> m_ready; // connections to start a request on
     std::vector<std::uint32_t> m_readyNow;
     std::vector<char> m_readBuffer;
     LoadCounters m_published;
     int m_epoll = -1;
-    int m_inFlight = 0;          // measured connections busy with a request
+    int m_inFlight = 0; // measured connections busy with a request
     int m_idleOpen = 0;
-    int m_openSockets = 0;       // measured connections
-    std::uint64_t m_issued = 0;  // measured requests begun
+    int m_openSockets = 0;             // measured connections
+    std::uint64_t m_issued = 0;        // measured requests begun
     std::int64_t m_intervalMicros = 0; // open loop: per-connection send interval
     bool m_captureServer = true;
 };

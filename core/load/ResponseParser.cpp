@@ -10,10 +10,7 @@ namespace {
 constexpr char httpPrefix[] = "HTTP/";
 constexpr int httpPrefixLength = 5;
 
-char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -75,10 +72,7 @@ ResponseParser::Outcome ResponseParser::fail(Problem problem)
     return Outcome::Error;
 }
 
-bool ResponseParser::headerByte()
-{
-    return ++m_headerBytes <= maxHeaderBytes;
-}
+bool ResponseParser::headerByte() { return ++m_headerBytes <= maxHeaderBytes; }
 
 bool ResponseParser::keepAlive() const
 {
@@ -121,7 +115,8 @@ bool ResponseParser::endOfHeaderLine()
     } else if (name == "transfer-encoding") {
         // Chunked only counts as the last coding; anything else runs to the close.
         const std::size_t comma = value.rfind(',');
-        const std::string_view last = trimmed(comma == std::string_view::npos ? value : value.substr(comma + 1));
+        const std::string_view last =
+            trimmed(comma == std::string_view::npos ? value : value.substr(comma + 1));
         m_chunked = hasToken(last, "chunked");
         if (!m_chunked)
             m_contentLength = -2; // a coding without chunked: the close ends the body
@@ -178,7 +173,8 @@ ResponseParser::Outcome ResponseParser::endOfChunkSizeLine()
     return Outcome::NeedMore;
 }
 
-ResponseParser::Outcome ResponseParser::feed(const char *data, std::size_t length, std::size_t &consumed)
+ResponseParser::Outcome ResponseParser::feed(const char *data, std::size_t length,
+                                             std::size_t &consumed)
 {
     std::size_t i = 0;
     Outcome outcome = Outcome::NeedMore;
@@ -387,8 +383,7 @@ ResponseParser::Outcome ResponseParser::feed(const char *data, std::size_t lengt
         case State::BodyToClose:
         case State::ChunkData:
         case State::Done:
-        case State::Failed:
-            break;
+        case State::Failed: break;
         }
     }
     return done(Outcome::NeedMore);

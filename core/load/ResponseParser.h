@@ -59,16 +59,38 @@ public:
 
 private:
     enum class State : std::uint8_t {
-        StatusHttp, StatusMajor, StatusDot, StatusMinor, StatusSpace, StatusCode, StatusAfterCode,
-        StatusReason, HeaderLineStart, HeaderName, HeaderValueStart, HeaderValue, HeadersAlmostDone,
+        StatusHttp,
+        StatusMajor,
+        StatusDot,
+        StatusMinor,
+        StatusSpace,
+        StatusCode,
+        StatusAfterCode,
+        StatusReason,
+        HeaderLineStart,
+        HeaderName,
+        HeaderValueStart,
+        HeaderValue,
+        HeadersAlmostDone,
         // Everything from here on is past the headers (see headersDone()).
-        Body, BodyToClose, ChunkSize, ChunkExtension, ChunkSizeLf, ChunkData, ChunkDataCr,
-        ChunkDataLf, TrailerLineStart, TrailerLine, TrailerAlmostDone, Done, Failed
+        Body,
+        BodyToClose,
+        ChunkSize,
+        ChunkExtension,
+        ChunkSizeLf,
+        ChunkData,
+        ChunkDataCr,
+        ChunkDataLf,
+        TrailerLineStart,
+        TrailerLine,
+        TrailerAlmostDone,
+        Done,
+        Failed
     };
 
     Outcome fail(Problem problem);
-    bool headerByte();              // counts a header byte, false when over the limit
-    bool endOfHeaderLine();         // acts on the header just read
+    bool headerByte();      // counts a header byte, false when over the limit
+    bool endOfHeaderLine(); // acts on the header just read
     Outcome endOfHeaders();
     Outcome endOfChunkSizeLine();
     void startChunkSize();
@@ -86,15 +108,15 @@ private:
     int m_major = 0;
     int m_minor = 0;
     int m_status = 0;
-    int m_index = 0;                 // position within a fixed token
+    int m_index = 0; // position within a fixed token
     std::int64_t m_contentLength = -1;
-    std::uint64_t m_remaining = 0;   // of the body or the current chunk
+    std::uint64_t m_remaining = 0; // of the body or the current chunk
     std::uint64_t m_headerBytes = 0;
     std::uint64_t m_bodyBytes = 0;
     std::uint8_t m_nameLength = 0;
     std::uint8_t m_valueLength = 0;
-    std::array<char, 20> m_name{};   // lower-cased; only short names matter
-    std::array<char, 96> m_value{};  // truncated: only short values matter
+    std::array<char, 20> m_name{};  // lower-cased; only short names matter
+    std::array<char, 96> m_value{}; // truncated: only short values matter
     std::array<char, 96> m_server{};
     std::size_t m_serverLength = 0;
 };

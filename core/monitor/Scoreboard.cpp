@@ -5,7 +5,7 @@ namespace mpmlab {
 namespace {
 
 constexpr char16_t symbols[Scoreboard::slotStateCount] = {u'.', u'_', u'S', u'R', u'W', u'K',
-                                                           u'D', u'C', u'L', u'G', u'I', u'?'};
+                                                          u'D', u'C', u'L', u'G', u'I', u'?'};
 
 } // namespace
 
@@ -18,10 +18,7 @@ Scoreboard::SlotState Scoreboard::stateOf(QChar c)
     return SlotState::Unknown;
 }
 
-QChar Scoreboard::symbolOf(SlotState state)
-{
-    return QChar(symbols[int(state)]);
-}
+QChar Scoreboard::symbolOf(SlotState state) { return QChar(symbols[int(state)]); }
 
 Scoreboard Scoreboard::parse(QStringView text)
 {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <array>
 
 namespace mpmlab {
@@ -11,18 +10,18 @@ namespace mpmlab {
 class Scoreboard {
 public:
     enum class SlotState {
-        OpenSlot,       // '.' no process or thread
-        Waiting,        // '_' idle, waiting for a connection
-        Starting,       // 'S'
-        Reading,        // 'R' reading the request
-        SendingReply,   // 'W'
-        KeepAlive,      // 'K' holding an idle keep-alive connection (a whole thread, except under event)
-        DnsLookup,      // 'D'
-        Closing,        // 'C'
-        Logging,        // 'L'
-        Graceful,       // 'G' gracefully finishing
-        IdleCleanup,    // 'I'
-        Unknown,        // any other character
+        OpenSlot,     // '.' no process or thread
+        Waiting,      // '_' idle, waiting for a connection
+        Starting,     // 'S'
+        Reading,      // 'R' reading the request
+        SendingReply, // 'W'
+        KeepAlive, // 'K' holding an idle keep-alive connection (a whole thread, except under event)
+        DnsLookup, // 'D'
+        Closing,   // 'C'
+        Logging,   // 'L'
+        Graceful,  // 'G' gracefully finishing
+        IdleCleanup, // 'I'
+        Unknown,     // any other character
     };
     static constexpr int slotStateCount = int(SlotState::Unknown) + 1;
 

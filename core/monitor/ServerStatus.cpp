@@ -34,11 +34,13 @@ Result<ServerStatus> ServerStatus::parse(QStringView text)
         // The first line is the bare host name; skip anything without "Key: ".
         if (colon <= 0 || colon + 1 >= line.size() || line.at(colon + 1) != u' ')
             continue;
-        status.fields.insert(line.first(colon).toString(), line.mid(colon + 1).trimmed().toString());
+        status.fields.insert(line.first(colon).toString(),
+                             line.mid(colon + 1).trimmed().toString());
     }
     if (!status.fields.contains(u"ServerMPM"_s) && !status.fields.contains(u"Scoreboard"_s)) {
         return Error{Error::Kind::Network,
-                     u"not a mod_status ?auto page (no ServerMPM and no Scoreboard)"_s, {}};
+                     u"not a mod_status ?auto page (no ServerMPM and no Scoreboard)"_s,
+                     {}};
     }
 
     const auto &f = status.fields;

@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <optional>
 
 namespace mpmlab {
@@ -17,8 +16,8 @@ namespace mpmlab {
 // in 2.4.71. Every field is also kept verbatim in `fields`.
 struct ServerStatus {
     QString serverVersion;
-    QString mpmName;                  // ServerMPM as printed
-    std::optional<MpmKind> mpm;       // ServerMPM, when it is one we know
+    QString mpmName;            // ServerMPM as printed
+    std::optional<MpmKind> mpm; // ServerMPM, when it is one we know
     std::optional<qint64> uptimeSeconds;
     std::optional<qint64> totalAccesses;
     std::optional<qint64> totalKBytes;

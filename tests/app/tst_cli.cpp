@@ -70,7 +70,8 @@ void TestCli::unknownCommandIsAUsageError()
 void TestCli::labLifecycle()
 {
     TestLab lab; // its directory and port; the CLI drives the server
-    const QStringList where{u"--lab-dir"_s, lab.rootDir(), u"--port"_s, QString::number(lab.port())};
+    const QStringList where{u"--lab-dir"_s, lab.rootDir(), u"--port"_s,
+                            QString::number(lab.port())};
 
     Run status = cli(QStringList{u"lab"_s, u"status"_s, u"--json"_s} + where);
     QCOMPARE(status.exitCode, 3); // not running, as LSB status does

@@ -18,10 +18,7 @@ private Q_SLOTS:
     void unknownLanguageFallsBackToEnglish();
 };
 
-void TestFrenchUi::initTestCase()
-{
-    QCOMPARE(UiLanguage::install(u"fr"_s), u"fr"_s);
-}
+void TestFrenchUi::initTestCase() { QCOMPARE(UiLanguage::install(u"fr"_s), u"fr"_s); }
 
 void TestFrenchUi::windowTitleIsFrench()
 {

@@ -37,12 +37,19 @@ void TestGuiBinary::opensAndPaints()
     QFETCH(QString, platform);
     QFETCH(QString, language);
     QTemporaryDir labDir;
-    const QString shot = TestPaths::outputDir() + u"/mpmlab-%1-%2.png"_s.arg(QString::fromLatin1(QTest::currentDataTag()), language);
+    const QString shot =
+        TestPaths::outputDir()
+        + u"/mpmlab-%1-%2.png"_s.arg(QString::fromLatin1(QTest::currentDataTag()), language);
     QFile::remove(shot);
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QStringList command{TestPaths::guiBinary(), u"--lab-dir"_s, labDir.path(), u"--lang"_s,
-                        language, u"--screenshot"_s, shot};
+    QStringList command{TestPaths::guiBinary(),
+                        u"--lab-dir"_s,
+                        labDir.path(),
+                        u"--lang"_s,
+                        language,
+                        u"--screenshot"_s,
+                        shot};
     QString program;
     if (platform == u"xcb") {
         program = QStandardPaths::findExecutable(u"xvfb-run"_s);

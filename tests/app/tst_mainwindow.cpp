@@ -8,8 +8,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QStatusBar>
+#include <QTcpServer>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -71,7 +71,8 @@ void TestMainWindow::statusBarShowsTheRunningLab()
     QSignalSpy known(&window, &MainWindow::labStateKnown);
     window.show();
     QVERIFY(known.wait(10000));
-    QVERIFY2(window.labStatusText().contains(u"running worker"_s), qPrintable(window.labStatusText()));
+    QVERIFY2(window.labStatusText().contains(u"running worker"_s),
+             qPrintable(window.labStatusText()));
     QVERIFY(window.labStatusText().contains(u":%1/"_s.arg(lab.port())));
     QTest::qWait(100); // let the status bar lay out its new text before the screenshot
     QVERIFY(window.grab().save(TestPaths::outputDir() + u"/mainwindow-lab-running.png"_s));
@@ -132,7 +133,8 @@ void TestMainWindow::aFailedStartStaysVisible()
     // and in a message box with the details.
     QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 10000);
     const QString message = window.statusBar()->currentMessage();
-    QVERIFY2(message.contains(QString::number(squatter.serverPort())) && message.contains(u"in use"_s),
+    QVERIFY2(message.contains(QString::number(squatter.serverPort()))
+                 && message.contains(u"in use"_s),
              qPrintable(message));
     const auto *box = window.findChild<QMessageBox *>();
     QVERIFY(box && box->isVisible());

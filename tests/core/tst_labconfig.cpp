@@ -72,8 +72,8 @@ void TestLabConfig::apacheAcceptsTheConfig()
         QVERIFY(QDir(dir.path()).mkpath(QString::fromLatin1(sub)));
     QVERIFY(mpmlab::writeFileAtomically(config.configPath(), config.render()).ok());
 
-    const mpmlab::ApacheProcess apache(u"/usr/sbin/apache2"_s, config.rootDir,
-                                       config.configPath(), config.pidFilePath());
+    const mpmlab::ApacheProcess apache(u"/usr/sbin/apache2"_s, config.rootDir, config.configPath(),
+                                       config.pidFilePath());
     const auto test = apache.configTest();
     QVERIFY2(test.ok(), qPrintable(test.ok() ? QString() : test.error().toString()));
     QVERIFY(test->combinedText().contains(u"Syntax OK"_s));

@@ -85,7 +85,8 @@ void TestServerStatus::parsesRealSamples()
 
 void TestServerStatus::keepsEveryFieldVerbatim()
 {
-    const mpmlab::Result<ServerStatus> parsed = ServerStatus::parse(readFixture(u"event-s1-ab.txt"_s));
+    const mpmlab::Result<ServerStatus> parsed =
+        ServerStatus::parse(readFixture(u"event-s1-ab.txt"_s));
     QVERIFY(parsed.ok());
     QCOMPARE(parsed->fields.value(u"Total Accesses"_s), u"10002"_s);
     QCOMPARE(*parsed->totalAccesses, 10002);

@@ -51,7 +51,8 @@ void TestTestSshd::acceptsTheGeneratedKey()
     const QString knownHosts = writeKnownHosts(sshd);
     QVERIFY(!knownHosts.isEmpty());
 
-    std::unique_ptr<QProcess> run(ssh(sshd, sshd.clientKeyPath(), knownHosts, u"echo mpmlab-$((6*7))"_s));
+    std::unique_ptr<QProcess> run(
+        ssh(sshd, sshd.clientKeyPath(), knownHosts, u"echo mpmlab-$((6*7))"_s));
     QCOMPARE(run->exitCode(), 0);
     QCOMPARE(run->readAllStandardOutput().trimmed(), QByteArray("mpmlab-42"));
 }
@@ -61,8 +62,8 @@ void TestTestSshd::refusesAnotherKey()
     TestSshd sshd;
     QVERIFY(sshd.start().isEmpty());
     const QString strangerKey = sshd.dir() + u"/stranger"_s;
-    QVERIFY(QProcess::execute(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s,
-                                                QString(), u"-f"_s, strangerKey})
+    QVERIFY(QProcess::execute(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(),
+                                                u"-f"_s, strangerKey})
             == 0);
     const QString knownHosts = writeKnownHosts(sshd);
     std::unique_ptr<QProcess> run(ssh(sshd, strangerKey, knownHosts, u"true"_s));

@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     if (outcome == ResponseParser::Outcome::NeedMore)
         outcome = parser.finish();
-    if (outcome == ResponseParser::Outcome::Error && parser.problem() == ResponseParser::Problem::None)
+    if (outcome == ResponseParser::Outcome::Error
+        && parser.problem() == ResponseParser::Problem::None)
         __builtin_trap();
     if (outcome == ResponseParser::Outcome::Complete) {
         if (!parser.complete() || parser.statusCode() < 100 || parser.statusCode() > 999)

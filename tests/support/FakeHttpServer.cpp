@@ -1,15 +1,15 @@
 #include "FakeHttpServer.h"
 
 #include <arpa/inet.h>
+#include <chrono>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <chrono>
-
 FakeHttpServer::FakeHttpServer(Behaviour behaviour, bool ipv6)
-    : m_behaviour(std::move(behaviour)), m_ipv6(ipv6)
+    : m_behaviour(std::move(behaviour))
+    , m_ipv6(ipv6)
 {
     const int fd = ::socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
@@ -30,7 +30,8 @@ FakeHttpServer::FakeHttpServer(Behaviour behaviour, bool ipv6)
         length = sizeof *in;
     }
     // Port 0: the kernel picks a free one, so parallel tests never collide.
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0 || ::listen(fd, 1024) != 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), length) != 0
+        || ::listen(fd, 1024) != 0) {
         ::close(fd);
         return;
     }

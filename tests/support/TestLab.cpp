@@ -28,10 +28,7 @@ TestLab::~TestLab()
         (void)m_lab->stop();
 }
 
-mpmlab::Status TestLab::startWith(mpmlab::MpmKind mpm)
-{
-    return m_lab->switchMpm(mpm);
-}
+mpmlab::Status TestLab::startWith(mpmlab::MpmKind mpm) { return m_lab->switchMpm(mpm); }
 
 quint16 TestLab::freeHighPort()
 {

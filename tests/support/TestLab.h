@@ -3,7 +3,6 @@
 #include "apache/LocalLab.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 // A private Apache for one test, through LocalLab itself: its own lab

@@ -7,7 +7,7 @@
 namespace TestPaths {
 
 QString fixturesDir();
-QString outputDir();   // screenshots and other artefacts a person looks at
+QString outputDir(); // screenshots and other artefacts a person looks at
 QString cliBinary();
 QString guiBinary();
 

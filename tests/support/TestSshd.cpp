@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QTcpSocket>
 #include <QThread>
-
 #include <pwd.h>
 #include <unistd.h>
 
@@ -34,10 +33,7 @@ QString runTool(const QString &program, const QStringList &arguments)
 
 TestSshd::TestSshd() = default;
 
-TestSshd::~TestSshd()
-{
-    stop();
-}
+TestSshd::~TestSshd() { stop(); }
 
 QString TestSshd::user() const
 {
@@ -50,8 +46,8 @@ QString TestSshd::hostPublicKeyPath() const { return m_dir.filePath(u"host_ed255
 
 QString TestSshd::generateKey(const QString &path)
 {
-    return runTool(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(),
-                                     u"-C"_s, u"mpmlab-test"_s, u"-f"_s, path});
+    return runTool(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s,
+                                     u"mpmlab-test"_s, u"-f"_s, path});
 }
 
 QString TestSshd::knownHostsLine() const
@@ -63,7 +59,7 @@ QString TestSshd::knownHostsLine() const
     if (parts.size() < 2)
         return {};
     return u"[127.0.0.1]:%1 %2 %3"_s.arg(m_port).arg(QString::fromLatin1(parts.at(0)),
-                                                      QString::fromLatin1(parts.at(1)));
+                                                     QString::fromLatin1(parts.at(1)));
 }
 
 QString TestSshd::logText() const
@@ -103,8 +99,7 @@ QString TestSshd::start()
                "PasswordAuthentication %5\n"
                "KbdInteractiveAuthentication %7\n"
                "MaxStartups 50\n"
-               "Subsystem sftp internal-sftp\n"_s
-                   .arg(m_port)
+               "Subsystem sftp internal-sftp\n"_s.arg(m_port)
                    .arg(m_dir.filePath(u"host_ed25519"_s), m_dir.filePath(u"sshd.pid"_s),
                         m_dir.filePath(u"authorized_keys"_s),
                         m_passwordAuthentication ? u"yes"_s : u"no"_s,
@@ -119,8 +114,8 @@ QString TestSshd::start()
         return error;
     }
 
-    m_sshd.start(QString::fromLatin1(sshd), {u"-D"_s, u"-f"_s, config, u"-E"_s,
-                                              m_dir.filePath(u"sshd.log"_s)});
+    m_sshd.start(QString::fromLatin1(sshd),
+                 {u"-D"_s, u"-f"_s, config, u"-E"_s, m_dir.filePath(u"sshd.log"_s)});
     if (!m_sshd.waitForStarted())
         return u"cannot run sshd: "_s + m_sshd.errorString();
     const QDeadlineTimer deadline(startTimeoutMs);

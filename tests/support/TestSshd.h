@@ -31,7 +31,7 @@ public:
 
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString user() const;
-    [[nodiscard]] QString clientKeyPath() const;      // private key, no passphrase
+    [[nodiscard]] QString clientKeyPath() const; // private key, no passphrase
     [[nodiscard]] QString hostPublicKeyPath() const;
     // "[127.0.0.1]:PORT ssh-ed25519 AAAA..." for a known_hosts file.
     [[nodiscard]] QString knownHostsLine() const;

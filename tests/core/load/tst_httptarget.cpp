@@ -29,11 +29,16 @@ void TestHttpTarget::splitsUrls_data()
     QTest::addColumn<int>("port");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("hostHeader");
-    QTest::newRow("ipv4 with port") << u"http://127.0.0.1:8080/test.html"_s << u"127.0.0.1"_s << 8080 << u"/test.html"_s << u"127.0.0.1:8080"_s;
-    QTest::newRow("no path") << u"http://127.0.0.1"_s << u"127.0.0.1"_s << 80 << u"/"_s << u"127.0.0.1"_s;
-    QTest::newRow("query, fragment dropped") << u"http://localhost:81?a=1#x"_s << u"localhost"_s << 81 << u"/?a=1"_s << u"localhost:81"_s;
-    QTest::newRow("ipv6") << u"http://[::1]:18080/a/b"_s << u"::1"_s << 18080 << u"/a/b"_s << u"[::1]:18080"_s;
-    QTest::newRow("upper-case scheme") << u"HTTP://127.0.0.1:1/"_s << u"127.0.0.1"_s << 1 << u"/"_s << u"127.0.0.1:1"_s;
+    QTest::newRow("ipv4 with port") << u"http://127.0.0.1:8080/test.html"_s << u"127.0.0.1"_s
+                                    << 8080 << u"/test.html"_s << u"127.0.0.1:8080"_s;
+    QTest::newRow("no path") << u"http://127.0.0.1"_s << u"127.0.0.1"_s << 80 << u"/"_s
+                             << u"127.0.0.1"_s;
+    QTest::newRow("query, fragment dropped") << u"http://localhost:81?a=1#x"_s << u"localhost"_s
+                                             << 81 << u"/?a=1"_s << u"localhost:81"_s;
+    QTest::newRow("ipv6") << u"http://[::1]:18080/a/b"_s << u"::1"_s << 18080 << u"/a/b"_s
+                          << u"[::1]:18080"_s;
+    QTest::newRow("upper-case scheme")
+        << u"HTTP://127.0.0.1:1/"_s << u"127.0.0.1"_s << 1 << u"/"_s << u"127.0.0.1:1"_s;
 }
 
 void TestHttpTarget::splitsUrls()
@@ -93,7 +98,8 @@ void TestHttpTarget::unknownHostIsANetworkError()
     const auto prepared = LoadRun::prepare(spec);
     QVERIFY(!prepared.ok());
     QCOMPARE(prepared.error().kind, Error::Kind::Network);
-    QVERIFY2(prepared.error().message.contains(u"cannot resolve host"_s), qPrintable(prepared.error().message));
+    QVERIFY2(prepared.error().message.contains(u"cannot resolve host"_s),
+             qPrintable(prepared.error().message));
     QVERIFY(prepared.error().message.contains(QString::fromStdString(host)));
 }
 
@@ -145,7 +151,8 @@ void TestHttpTarget::buildsRequests()
     QVERIFY(request.size() > 4 && request.substr(request.size() - 4) == "\r\n\r\n");
 
     spec.keepAlive = false;
-    QVERIFY(RequestBuilder::build(spec, *target).find("Connection: close\r\n") != std::string::npos);
+    QVERIFY(RequestBuilder::build(spec, *target).find("Connection: close\r\n")
+            != std::string::npos);
 
     // ab's own request, byte for byte.
     LoadSpec ab;
@@ -160,7 +167,9 @@ void TestHttpTarget::buildsRequests()
     post.body = "a=1";
     post.contentType = "application/x-www-form-urlencoded";
     const std::string posted = RequestBuilder::build(post, *target);
-    QVERIFY(posted.find("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=1") != std::string::npos);
+    QVERIFY(posted.find(
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=1")
+            != std::string::npos);
 }
 
 void TestHttpTarget::tooManyConnectionsForTheFileLimitIsRefused()
@@ -172,7 +181,8 @@ void TestHttpTarget::tooManyConnectionsForTheFileLimitIsRefused()
     const auto prepared = LoadRun::prepare(spec);
     QVERIFY(!prepared.ok());
     QCOMPARE(prepared.error().kind, Error::Kind::Busy);
-    QVERIFY2(prepared.error().message.contains(u"concurrency 5000000"_s), qPrintable(prepared.error().message));
+    QVERIFY2(prepared.error().message.contains(u"concurrency 5000000"_s),
+             qPrintable(prepared.error().message));
     QVERIFY(prepared.error().message.contains(u"hard limit"_s));
 }
 

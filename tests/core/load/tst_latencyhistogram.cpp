@@ -1,7 +1,6 @@
 #include "load/LatencyHistogram.h"
 
 #include <QtTest>
-
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -98,7 +97,10 @@ void TestLatencyHistogram::percentilesMatchASortedArray()
         const double tolerance = double(exact) / 128.0 + 1.0;
         QVERIFY2(std::abs(double(estimate - exact)) <= tolerance,
                  qPrintable(QStringLiteral("seed %1 p%2: exact %3 us, histogram %4 us")
-                                .arg(seed).arg(p).arg(exact).arg(estimate)));
+                                .arg(seed)
+                                .arg(p)
+                                .arg(exact)
+                                .arg(estimate)));
     }
 }
 
@@ -130,7 +132,7 @@ void TestLatencyHistogram::memoryIsBounded()
     // A fixed number of buckets whatever is recorded, up to hours.
     LatencyHistogram histogram;
     histogram.record(0);
-    histogram.record(3'600'000'000LL); // one hour, in us
+    histogram.record(3'600'000'000LL);       // one hour, in us
     histogram.record(std::int64_t(1) << 40); // beyond the range: counted in the last bucket
     QVERIFY(LatencyHistogram::bucketCount() < 4000);
     QCOMPARE(histogram.count(), std::uint64_t(3));

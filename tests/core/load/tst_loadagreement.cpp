@@ -56,9 +56,11 @@ TestLoadAgreement::PeerResult TestLoadAgreement::runAb(const QStringList &argume
     PeerResult result;
     if (!ab.waitForFinished(120000))
         return result;
-    result.output = QString::fromUtf8(ab.readAllStandardOutput()) + QString::fromUtf8(ab.readAllStandardError());
+    result.output = QString::fromUtf8(ab.readAllStandardOutput())
+                    + QString::fromUtf8(ab.readAllStandardError());
     const auto number = [&](const QString &label) -> qint64 {
-        const QRegularExpression pattern(u"^"_s + QRegularExpression::escape(label) + uR"(:\s+(\d+))"_s,
+        const QRegularExpression pattern(u"^"_s + QRegularExpression::escape(label)
+                                             + uR"(:\s+(\d+))"_s,
                                          QRegularExpression::MultilineOption);
         const auto match = pattern.match(result.output);
         return match.hasMatch() ? match.captured(1).toLongLong() : 0;
@@ -67,7 +69,8 @@ TestLoadAgreement::PeerResult TestLoadAgreement::runAb(const QStringList &argume
     result.failed = number(u"Failed requests"_s);
     result.non2xx = number(u"Non-2xx responses"_s);
     result.keepAlive = number(u"Keep-Alive requests"_s);
-    const auto rps = QRegularExpression(uR"(Requests per second:\s+([\d.]+))"_s).match(result.output);
+    const auto rps =
+        QRegularExpression(uR"(Requests per second:\s+([\d.]+))"_s).match(result.output);
     result.requestsPerSecond = rps.captured(1).toDouble();
     return result;
 }
@@ -79,7 +82,10 @@ double TestLoadAgreement::runWrk(const QStringList &arguments)
     if (!wrk.waitForFinished(120000))
         return 0;
     const QString output = QString::fromUtf8(wrk.readAllStandardOutput());
-    return QRegularExpression(uR"(Requests/sec:\s+([\d.]+))"_s).match(output).captured(1).toDouble();
+    return QRegularExpression(uR"(Requests/sec:\s+([\d.]+))"_s)
+        .match(output)
+        .captured(1)
+        .toDouble();
 }
 
 LoadResult TestLoadAgreement::runEngine(const std::string &path, std::uint64_t requests,
@@ -117,14 +123,16 @@ void TestLoadAgreement::countsMatchAb()
     const std::uint64_t requests = 2000;
     const int concurrency = 10;
     const QString url = u"http://127.0.0.1:%1%2"_s.arg(m_lab->port()).arg(path);
-    QStringList arguments{u"-n"_s, QString::number(requests), u"-c"_s, QString::number(concurrency), u"-l"_s};
+    QStringList arguments{u"-n"_s, QString::number(requests), u"-c"_s, QString::number(concurrency),
+                          u"-l"_s};
     if (keepAlive)
         arguments << u"-k"_s;
     const PeerResult ab = runAb(arguments << url);
     QVERIFY2(ab.complete >= 0, qPrintable(ab.output));
 
     const LoadResult ours = runEngine(path.toStdString(), requests, concurrency, keepAlive);
-    qInfo("%s: ab %lld complete, %lld failed, %lld non-2xx, %lld keep-alive | mpmlab %llu, %llu, %llu, %llu",
+    qInfo("%s: ab %lld complete, %lld failed, %lld non-2xx, %lld keep-alive | mpmlab %llu, %llu, "
+          "%llu, %llu",
           qPrintable(url), ab.complete, ab.failed, ab.non2xx, ab.keepAlive,
           qulonglong(ours.counters.completed), qulonglong(ours.counters.failed()),
           qulonglong(ours.counters.non2xx), qulonglong(ours.counters.keepAliveRequests));
@@ -150,8 +158,8 @@ void TestLoadAgreement::requestRateIsOfTheSameOrderAsAbAndWrk()
     const LoadResult ours = runEngine("/test.html", 20000, 10, true, 1);
     const double mine = ours.requestsPerSecond();
     qInfo("keep-alive, c=10, 1 thread: mpmlab %.0f requests/s, ab -k %.0f, wrk -t1 %.0f "
-          "(ratios %.2f and %.2f)", mine, ab.requestsPerSecond, wrk, mine / ab.requestsPerSecond,
-          mine / wrk);
+          "(ratios %.2f and %.2f)",
+          mine, ab.requestsPerSecond, wrk, mine / ab.requestsPerSecond, mine / wrk);
     QVERIFY(ab.requestsPerSecond > 0);
     QVERIFY(wrk > 0);
     QCOMPARE(ours.counters.completed, std::uint64_t(20000));

@@ -8,7 +8,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -94,9 +93,15 @@ void TestLoadCli::printsAnAbStyleReportAndFiles()
         u"[ms] (mean, across all concurrent requests)"_s,
         u"Transfer rate:"_s,
         u"Connection Times (ms)"_s,
-        u"Connect:"_s, u"Processing:"_s, u"Waiting:"_s, u"Total:"_s,
+        u"Connect:"_s,
+        u"Processing:"_s,
+        u"Waiting:"_s,
+        u"Total:"_s,
         u"Percentage of the requests served within a certain time (ms)"_s,
-        u"  50%"_s, u"  99%"_s, u"99.9%"_s, u"(longest request)"_s,
+        u"  50%"_s,
+        u"  99%"_s,
+        u"99.9%"_s,
+        u"(longest request)"_s,
     };
     qsizetype at = 0;
     for (const QString &line : lines) {
@@ -111,7 +116,11 @@ void TestLoadCli::printsAnAbStyleReportAndFiles()
     QCOMPARE(result.value(u"counters"_s).toObject().value(u"complete"_s).toInt(), 500);
     QCOMPARE(result.value(u"counters"_s).toObject().value(u"failed"_s).toInt(), 0);
     QCOMPARE(result.value(u"documentLength"_s).toInteger(), size);
-    QVERIFY(result.value(u"total"_s).toObject().value(u"percentilesMs"_s).toObject().contains(u"99.9"_s));
+    QVERIFY(result.value(u"total"_s)
+                .toObject()
+                .value(u"percentilesMs"_s)
+                .toObject()
+                .contains(u"99.9"_s));
     QVERIFY(result.value(u"requestsPerSecond"_s).toDouble() > 0);
 
     QFile csvFile(csv);
@@ -132,7 +141,8 @@ void TestLoadCli::printsAnAbStyleReportAndFiles()
 
 void TestLoadCli::openLoopReportsCorrectedPercentiles()
 {
-    const Run run = cli({u"--rate"_s, u"500"_s, u"-n"_s, u"200"_s, u"-c"_s, u"4"_s, u"-k"_s, url()});
+    const Run run =
+        cli({u"--rate"_s, u"500"_s, u"-n"_s, u"200"_s, u"-c"_s, u"4"_s, u"-k"_s, url()});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(u"Target rate:            500.00 [#/sec] (open loop)"_s));
     QVERIFY(run.out.contains(u"Complete requests:      200"_s));
@@ -155,11 +165,15 @@ void TestLoadCli::badInputIsAUsageError_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("malformed URL") << QStringList{u"htp://127.0.0.1/"_s} << u"invalid URL"_s;
     QTest::newRow("no URL") << QStringList{u"-n"_s, u"5"_s} << u"exactly one URL"_s;
-    QTest::newRow("-n not a number") << QStringList{u"-n"_s, u"many"_s, u"http://127.0.0.1:1/"_s} << u"-n must be"_s;
-    QTest::newRow("-c above -n") << QStringList{u"-n"_s, u"5"_s, u"-c"_s, u"10"_s, u"http://127.0.0.1:1/"_s}
+    QTest::newRow("-n not a number")
+        << QStringList{u"-n"_s, u"many"_s, u"http://127.0.0.1:1/"_s} << u"-n must be"_s;
+    QTest::newRow("-c above -n") << QStringList{u"-n"_s, u"5"_s, u"-c"_s, u"10"_s,
+                                                u"http://127.0.0.1:1/"_s}
                                  << u"greater than total number of requests"_s;
-    QTest::newRow("bad header") << QStringList{u"-H"_s, u"NoColon"_s, u"http://127.0.0.1:1/"_s} << u"Name: value"_s;
-    QTest::newRow("negative rate") << QStringList{u"--rate"_s, u"-5"_s, u"http://127.0.0.1:1/"_s} << u"--rate"_s;
+    QTest::newRow("bad header") << QStringList{u"-H"_s, u"NoColon"_s, u"http://127.0.0.1:1/"_s}
+                                << u"Name: value"_s;
+    QTest::newRow("negative rate")
+        << QStringList{u"--rate"_s, u"-5"_s, u"http://127.0.0.1:1/"_s} << u"--rate"_s;
 }
 
 void TestLoadCli::badInputIsAUsageError()
@@ -183,7 +197,8 @@ void TestLoadCli::tooManyConnectionsSaysSo()
 void TestLoadCli::interruptStopsTheRunAndStillReports()
 {
     QProcess process;
-    process.start(TestPaths::cliBinary(), {u"load"_s, u"-t"_s, u"60"_s, u"-c"_s, u"4"_s, u"-k"_s, url()});
+    process.start(TestPaths::cliBinary(),
+                  {u"load"_s, u"-t"_s, u"60"_s, u"-c"_s, u"4"_s, u"-k"_s, url()});
     QVERIFY(process.waitForStarted());
     QTest::qWait(700);
     ::kill(pid_t(process.processId()), SIGINT);
@@ -192,7 +207,8 @@ void TestLoadCli::interruptStopsTheRunAndStillReports()
     QCOMPARE(process.exitCode(), 1);
     QVERIFY(out.contains(u"The run was stopped before the end."_s));
     QVERIFY(out.contains(u"Complete requests:"_s));
-    QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(u"stopped before the end"_s));
+    QVERIFY(
+        QString::fromUtf8(process.readAllStandardError()).contains(u"stopped before the end"_s));
 }
 
 QTEST_GUILESS_MAIN(TestLoadCli)

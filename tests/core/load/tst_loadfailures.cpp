@@ -3,7 +3,6 @@
 #include "load/LoadRun.h"
 
 #include <QtTest>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -65,7 +64,7 @@ LoadResult runLoad(const LoadSpec &spec)
 std::string okResponse(const std::string &body, bool close = false)
 {
     return "HTTP/1.1 200 OK\r\nServer: fake\r\nContent-Length: " + std::to_string(body.size())
-        + (close ? "\r\nConnection: close" : "") + "\r\n\r\n" + body;
+           + (close ? "\r\nConnection: close" : "") + "\r\n\r\n" + body;
 }
 
 // Answers every request on the connection with `response` until the client closes.
@@ -80,8 +79,14 @@ FakeHttpServer::Behaviour answering(const std::string &response)
 QString describe(const LoadCounters &c)
 {
     return u"complete %1 connect %2 receive %3 length %4 exceptions %5 timeouts %6 resets %7 non2xx %8"_s
-        .arg(c.completed).arg(c.failedConnect).arg(c.failedReceive).arg(c.failedLength)
-        .arg(c.failedExceptions).arg(c.timeouts).arg(c.resets).arg(c.non2xx);
+        .arg(c.completed)
+        .arg(c.failedConnect)
+        .arg(c.failedReceive)
+        .arg(c.failedLength)
+        .arg(c.failedExceptions)
+        .arg(c.timeouts)
+        .arg(c.resets)
+        .arg(c.non2xx);
 }
 
 } // namespace
@@ -114,7 +119,8 @@ void TestLoadFailures::ipv6LoopbackWorks()
     if (!server.isListening())
         QSKIP("no IPv6 loopback on this machine");
     const LoadResult result = runLoad(specFor(server.url("/"), 10, 2));
-    CHECK_COUNTERS(result.counters, result.counters.completed == 10 && result.counters.failed() == 0);
+    CHECK_COUNTERS(result.counters,
+                   result.counters.completed == 10 && result.counters.failed() == 0);
     QCOMPARE(result.address, std::string("::1"));
 }
 
@@ -123,7 +129,8 @@ void TestLoadFailures::resetMidBodyIsReceive()
     FakeHttpServer server([](FakeHttpServer &, int &fd) {
         if (!FakeHttpServer::readRequest(fd))
             return;
-        FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + std::string(100, 'x'));
+        FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+                                        + std::string(100, 'x'));
         FakeHttpServer::resetAndClose(fd);
     });
     const LoadResult result = runLoad(specFor(server.url(), 6, 2));
@@ -142,7 +149,8 @@ void TestLoadFailures::stallIsReceiveTimeout()
     const LoadResult result = runLoad(spec);
     const LoadCounters &c = result.counters;
     CHECK_COUNTERS(c, c.failedReceive == 3 && c.timeouts == 3 && c.failed() == 3);
-    QCOMPARE(result.total.count(), std::uint64_t(0)); // no latency recorded for a request that never finished
+    QCOMPARE(result.total.count(),
+             std::uint64_t(0)); // no latency recorded for a request that never finished
 }
 
 void TestLoadFailures::shortBodyIsLength()
@@ -150,7 +158,8 @@ void TestLoadFailures::shortBodyIsLength()
     // Content-Length says 100, 40 bytes come, then a clean close.
     FakeHttpServer server([](FakeHttpServer &, int &fd) {
         if (FakeHttpServer::readRequest(fd))
-            FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + std::string(40, 'x'));
+            FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"
+                                            + std::string(40, 'x'));
     });
     const LoadResult result = runLoad(specFor(server.url(), 5));
     const LoadCounters &c = result.counters;
@@ -181,18 +190,21 @@ void TestLoadFailures::differingLengthIsLengthUnlessVariable()
     LoadSpec spec = specFor(server.url(), 8);
     spec.keepAlive = true;
     const LoadResult strict = runLoad(spec);
-    CHECK_COUNTERS(strict.counters, strict.counters.failedLength == 4 && strict.counters.failed() == 4);
+    CHECK_COUNTERS(strict.counters,
+                   strict.counters.failedLength == 4 && strict.counters.failed() == 4);
     QCOMPARE(strict.documentLength, std::int64_t(10));
 
     spec.acceptVariableLength = true;
     const LoadResult variable = runLoad(spec);
-    CHECK_COUNTERS(variable.counters, variable.counters.failed() == 0 && variable.counters.completed == 8);
+    CHECK_COUNTERS(variable.counters,
+                   variable.counters.failed() == 0 && variable.counters.completed == 8);
     QCOMPARE(variable.counters.bodyBytes, std::uint64_t(4 * 10 + 4 * 20));
 }
 
 void TestLoadFailures::brokenChunkedIsException()
 {
-    FakeHttpServer server(answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nnot-hex\r\n"));
+    FakeHttpServer server(answering(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nnot-hex\r\n"));
     const LoadResult result = runLoad(specFor(server.url(), 4, 2));
     const LoadCounters &c = result.counters;
     CHECK_COUNTERS(c, c.failedExceptions == 4 && c.failed() == 4);
@@ -202,7 +214,8 @@ void TestLoadFailures::truncatedChunkedIsLength()
 {
     FakeHttpServer server([](FakeHttpServer &, int &fd) {
         if (FakeHttpServer::readRequest(fd))
-            FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nonly-part");
+            FakeHttpServer::sendAll(
+                fd, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nonly-part");
     });
     const LoadResult result = runLoad(specFor(server.url(), 4, 2));
     const LoadCounters &c = result.counters;
@@ -259,7 +272,8 @@ void TestLoadFailures::earlyKeepAliveCloseIsLength()
 
 void TestLoadFailures::non2xxIsCountedButNotFailed()
 {
-    FakeHttpServer server(answering("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\nbusy"));
+    FakeHttpServer server(
+        answering("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\nbusy"));
     LoadSpec spec = specFor(server.url(), 10, 2);
     spec.keepAlive = true;
     const LoadResult result = runLoad(spec);
@@ -271,7 +285,8 @@ void TestLoadFailures::refusedPortIsConnect()
 {
     const quint16 port = TestLab::freeHighPort(); // free: nobody listens
     QVERIFY(port != 0);
-    const LoadResult result = runLoad(specFor("http://127.0.0.1:" + std::to_string(port) + "/", 20, 4));
+    const LoadResult result =
+        runLoad(specFor("http://127.0.0.1:" + std::to_string(port) + "/", 20, 4));
     const LoadCounters &c = result.counters;
     CHECK_COUNTERS(c, c.failedConnect == 20 && c.failed() == 20 && c.completed == 0);
     QCOMPARE(result.firstConnectError, std::string("Connection refused"));

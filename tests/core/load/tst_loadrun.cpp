@@ -3,7 +3,6 @@
 
 #include <QElapsedTimer>
 #include <QtTest>
-
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -105,13 +104,15 @@ void TestLoadRun::stopEndsTheRunPromptly()
     while (!run.isFinished() && clock.elapsed() < 5000)
         std::this_thread::sleep_for(1ms);
     const qint64 stoppedAfter = clock.elapsed();
-    qInfo("the run ended %lld ms after the stop request (the design bound is 200 ms)", stoppedAfter);
+    qInfo("the run ended %lld ms after the stop request (the design bound is 200 ms)",
+          stoppedAfter);
     QVERIFY(run.isFinished());
     const LoadResult result = run.finish();
     QVERIFY(result.stopped);
     QVERIFY(!result.hitMaxDuration);
     QVERIFY(result.counters.completed > 0);
-    QCOMPARE(result.counters.failed(), std::uint64_t(0)); // in-flight requests are dropped, not failed
+    QCOMPARE(result.counters.failed(),
+             std::uint64_t(0)); // in-flight requests are dropped, not failed
 }
 
 void TestLoadRun::durationBoundsTheRun()
@@ -186,7 +187,8 @@ void TestLoadRun::openLoopCorrectsForCoordinatedOmission()
     QCOMPARE(result.counters.completed, std::uint64_t(100));
     const std::int64_t corrected = result.corrected.valueAtPercentile(75);
     const std::int64_t uncorrected = result.total.valueAtPercentile(75);
-    qInfo("p75: corrected %lld us, uncorrected %lld us", qlonglong(corrected), qlonglong(uncorrected));
+    qInfo("p75: corrected %lld us, uncorrected %lld us", qlonglong(corrected),
+          qlonglong(uncorrected));
     QVERIFY(corrected >= 100'000);
     QVERIFY(uncorrected * 2 < corrected);
     QVERIFY(result.corrected.max() >= 450'000);

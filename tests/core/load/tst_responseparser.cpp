@@ -1,7 +1,6 @@
 #include "load/ResponseParser.h"
 
 #include <QtTest>
-
 #include <random>
 #include <string>
 
@@ -41,7 +40,8 @@ Parsed feedInPieces(ResponseParser &parser, const std::string &text, std::size_t
     Parsed parsed;
     std::size_t offset = 0;
     while (offset < text.size()) {
-        const std::size_t length = piece ? std::min(piece, text.size() - offset) : text.size() - offset;
+        const std::size_t length =
+            piece ? std::min(piece, text.size() - offset) : text.size() - offset;
         std::size_t consumed = 0;
         parsed.outcome = parser.feed(text.data() + offset, length, consumed);
         offset += consumed;
@@ -68,42 +68,57 @@ void TestResponseParser::parses_data()
     const int complete = int(Outcome::Complete);
     const int error = int(Outcome::Error);
     const int none = int(Problem::None);
-    QTest::newRow("content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")
-                                    << complete << none << 200 << 5LL << true;
-    QTest::newRow("http/1.1 close") << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi")
-                                    << complete << none << 200 << 2LL << false;
-    QTest::newRow("http/1.0 keep-alive") << QByteArray("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n")
-                                         << complete << none << 200 << 0LL << true;
-    QTest::newRow("http/1.0 default close") << QByteArray("HTTP/1.0 404 Not Found\r\nContent-Length: 3\r\n\r\nabc")
-                                            << complete << none << 404 << 3LL << false;
-    QTest::newRow("chunked with extension and trailer")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\nA\r\n0123456789\r\n0\r\nX-Trailer: 1\r\n\r\n")
-        << complete << none << 200 << 15LL << true;
+    QTest::newRow("content-length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello") << complete << none
+        << 200 << 5LL << true;
+    QTest::newRow("http/1.1 close")
+        << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi")
+        << complete << none << 200 << 2LL << false;
+    QTest::newRow("http/1.0 keep-alive")
+        << QByteArray("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n")
+        << complete << none << 200 << 0LL << true;
+    QTest::newRow("http/1.0 default close")
+        << QByteArray("HTTP/1.0 404 Not Found\r\nContent-Length: 3\r\n\r\nabc") << complete << none
+        << 404 << 3LL << false;
+    QTest::newRow("chunked with extension and trailer") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+        "chunked\r\n\r\n5;x=y\r\nhello\r\nA\r\n0123456789\r\n0\r\nX-Trailer: 1\r\n\r\n")
+                                                        << complete << none << 200 << 15LL << true;
     QTest::newRow("bare LF line ends") << QByteArray("HTTP/1.1 200 OK\nContent-Length: 1\n\nx")
                                        << complete << none << 200 << 1LL << true;
-    QTest::newRow("no reason phrase") << QByteArray("HTTP/1.1 204\r\n\r\n") << complete << none << 204 << 0LL << true;
-    QTest::newRow("304 has no body") << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n")
-                                     << complete << none << 304 << 0LL << true;
-    QTest::newRow("100 continue first") << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok")
+    QTest::newRow("no reason phrase")
+        << QByteArray("HTTP/1.1 204\r\n\r\n") << complete << none << 204 << 0LL << true;
+    QTest::newRow("304 has no body")
+        << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n") << complete << none
+        << 304 << 0LL << true;
+    QTest::newRow("100 continue first") << QByteArray(
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok")
                                         << complete << none << 201 << 2LL << true;
-    QTest::newRow("case-insensitive names") << QByteArray("HTTP/1.1 200 OK\r\ncOnTeNt-LeNgTh:   3  \r\n\r\nabc")
-                                            << complete << none << 200 << 3LL << true;
-    QTest::newRow("garbage status line") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n")
-                                         << error << int(Problem::BadStatusLine) << 0 << 0LL << false;
-    QTest::newRow("status code not numeric") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n")
-                                             << error << int(Problem::BadStatusLine) << 0 << 0LL << false;
-    QTest::newRow("header without colon") << QByteArray("HTTP/1.1 200 OK\r\nBroken header\r\n\r\n")
-                                          << error << int(Problem::BadHeader) << 200 << 0LL << false;
-    QTest::newRow("content-length not a number") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 12a\r\n\r\n")
-                                                 << error << int(Problem::BadContentLength) << 200 << 0LL << false;
-    QTest::newRow("two content-lengths") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
-                                         << error << int(Problem::BadContentLength) << 200 << 0LL << false;
-    QTest::newRow("chunk size not hex") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
-                                        << error << int(Problem::BadChunk) << 200 << 0LL << false;
-    QTest::newRow("chunk data too long") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")
-                                         << error << int(Problem::BadChunk) << 200 << 2LL << false;
-    QTest::newRow("empty chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\r\n")
-                                      << error << int(Problem::BadChunk) << 200 << 0LL << false;
+    QTest::newRow("case-insensitive names")
+        << QByteArray("HTTP/1.1 200 OK\r\ncOnTeNt-LeNgTh:   3  \r\n\r\nabc") << complete << none
+        << 200 << 3LL << true;
+    QTest::newRow("garbage status line") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n") << error
+                                         << int(Problem::BadStatusLine) << 0 << 0LL << false;
+    QTest::newRow("status code not numeric") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << error
+                                             << int(Problem::BadStatusLine) << 0 << 0LL << false;
+    QTest::newRow("header without colon")
+        << QByteArray("HTTP/1.1 200 OK\r\nBroken header\r\n\r\n") << error
+        << int(Problem::BadHeader) << 200 << 0LL << false;
+    QTest::newRow("content-length not a number")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 12a\r\n\r\n") << error
+        << int(Problem::BadContentLength) << 200 << 0LL << false;
+    QTest::newRow("two content-lengths")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << error
+        << int(Problem::BadContentLength) << 200 << 0LL << false;
+    QTest::newRow("chunk size not hex")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << error
+        << int(Problem::BadChunk) << 200 << 0LL << false;
+    QTest::newRow("chunk data too long")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n")
+        << error << int(Problem::BadChunk) << 200 << 2LL << false;
+    QTest::newRow("empty chunk size")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\r\n") << error
+        << int(Problem::BadChunk) << 200 << 0LL << false;
 }
 
 void TestResponseParser::parses()
@@ -116,7 +131,8 @@ void TestResponseParser::parses()
     QFETCH(bool, keepAlive);
     const std::string text = response.toStdString();
     // Whole, byte by byte, and in pieces of 3, 7 and 64 bytes.
-    for (std::size_t piece : {std::size_t(0), std::size_t(1), std::size_t(3), std::size_t(7), std::size_t(64)}) {
+    for (std::size_t piece :
+         {std::size_t(0), std::size_t(1), std::size_t(3), std::size_t(7), std::size_t(64)}) {
         ResponseParser parser;
         parser.reset();
         const Parsed parsed = feedInPieces(parser, text, piece);
@@ -163,7 +179,9 @@ void TestResponseParser::readToCloseEndsAtTheClose()
 void TestResponseParser::truncatedResponsesAreReported()
 {
     const std::string cases[] = {
-        "", "HTTP/1.1 200", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
+        "",
+        "HTTP/1.1 200",
+        "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab",
     };
     for (const std::string &text : cases) {
@@ -192,7 +210,8 @@ void TestResponseParser::capturesServerOnce()
     ResponseParser parser;
     parser.setCaptureServer(true);
     parser.reset();
-    const std::string first = "HTTP/1.1 200 OK\r\nServer: Apache/2.4.71 (Debian)\r\nContent-Length: 0\r\n\r\n";
+    const std::string first =
+        "HTTP/1.1 200 OK\r\nServer: Apache/2.4.71 (Debian)\r\nContent-Length: 0\r\n\r\n";
     std::size_t consumed = 0;
     QCOMPARE(parser.feed(first.data(), first.size(), consumed), Outcome::Complete);
     parser.reset();
@@ -211,9 +230,11 @@ void TestResponseParser::randomValidResponsesInRandomPieces()
         const int status = statuses[pick(7)];
         const int framing = pick(3); // 0 length, 1 chunked, 2 close
         const bool http10 = pick(4) == 0;
-        std::string response = std::string(http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + std::to_string(status) + " Reason\r\n";
+        std::string response = std::string(http10 ? "HTTP/1.0 " : "HTTP/1.1 ")
+                               + std::to_string(status) + " Reason\r\n";
         for (int h = pick(6); h > 0; --h)
-            response += "X-H" + std::to_string(h) + ": " + std::string(std::size_t(pick(200)), 'v') + "\r\n";
+            response += "X-H" + std::to_string(h) + ": " + std::string(std::size_t(pick(200)), 'v')
+                        + "\r\n";
         const bool closeHeader = pick(3) == 0;
         if (closeHeader)
             response += "Connection: close\r\n";
@@ -227,7 +248,8 @@ void TestResponseParser::randomValidResponsesInRandomPieces()
             response += "Transfer-Encoding: chunked\r\n\r\n";
             std::size_t offset = 0;
             while (offset < body.size()) {
-                const std::size_t chunk = std::min(body.size() - offset, std::size_t(1 + pick(700)));
+                const std::size_t chunk =
+                    std::min(body.size() - offset, std::size_t(1 + pick(700)));
                 char size[32];
                 std::snprintf(size, sizeof size, "%zx", chunk);
                 response += std::string(size) + "\r\n" + body.substr(offset, chunk) + "\r\n";
@@ -246,8 +268,11 @@ void TestResponseParser::randomValidResponsesInRandomPieces()
             outcome = parser.finish();
         }
         QVERIFY2(outcome == Outcome::Complete,
-                 qPrintable(QStringLiteral("seed %1 round %2: %3").arg(seed).arg(round)
-                                .arg(QString::fromLatin1(ResponseParser::problemName(parser.problem())))));
+                 qPrintable(
+                     QStringLiteral("seed %1 round %2: %3")
+                         .arg(seed)
+                         .arg(round)
+                         .arg(QString::fromLatin1(ResponseParser::problemName(parser.problem())))));
         QCOMPARE(parser.statusCode(), status);
         QCOMPARE(parser.bodyBytes(), std::uint64_t(expectedBody));
         const bool framed = framing != 2 || status == 204;
@@ -259,7 +284,8 @@ void TestResponseParser::randomGarbageNeverCrashes()
 {
     const auto seed = std::random_device()();
     std::mt19937 random(seed);
-    const std::string valid = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+    const std::string valid = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: "
+                              "3\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
     int completes = 0;
     for (int round = 0; round < 20000; ++round) {
         std::string text = valid;
