@@ -116,6 +116,29 @@ Status authenticate(ssh_session session, const SshTarget &target, const SshCrede
                  {}};
 }
 
+// A channel running `command` with `input` written to its stdin, which is
+// left open; null with the failed step in `failedStep` otherwise.
+ssh::Channel openExec(ssh_session session, const QString &command, const QByteArray &input,
+                      QString &failedStep)
+{
+    ssh::Channel channel(ssh_channel_new(session));
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK) {
+        failedStep = u"cannot open a channel"_s;
+        return {};
+    }
+    if (ssh_channel_request_exec(channel.get(), command.toUtf8().constData()) != SSH_OK) {
+        failedStep = u"cannot run a command"_s;
+        return {};
+    }
+    if (!input.isEmpty()
+        && ssh_channel_write(channel.get(), input.constData(), uint32_t(input.size()))
+               != int(input.size())) {
+        failedStep = u"cannot send input to a command"_s;
+        return {};
+    }
+    return channel;
+}
+
 } // namespace
 
 void SshSession::SessionDeleter::operator()(ssh_session_struct *session) const
@@ -201,17 +224,10 @@ Result<ProcessOutput> SshSession::stream(const QString &command, const QByteArra
                                          std::chrono::milliseconds timeout,
                                          const OutputHandler &onOutput)
 {
-    ssh_session raw = m_session.get();
-    ssh::Channel channel(ssh_channel_new(raw));
-    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-        return sessionError(u"cannot open a channel"_s);
-    if (ssh_channel_request_exec(channel.get(), command.toUtf8().constData()) != SSH_OK)
-        return sessionError(u"cannot run a command"_s);
-    if (!input.isEmpty()
-        && ssh_channel_write(channel.get(), input.constData(), uint32_t(input.size()))
-               != int(input.size())) {
-        return sessionError(u"cannot send input to a command"_s);
-    }
+    QString failedStep;
+    ssh::Channel channel = openExec(m_session.get(), command, input, failedStep);
+    if (!channel)
+        return sessionError(failedStep);
     ssh_channel_send_eof(channel.get());
 
     ProcessOutput output;
@@ -249,16 +265,10 @@ Result<ProcessOutput> SshSession::stream(const QString &command, const QByteArra
 Result<std::unique_ptr<SshExecChannel>> SshSession::start(const QString &command,
                                                           const QByteArray &input)
 {
-    ssh::Channel channel(ssh_channel_new(m_session.get()));
-    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-        return sessionError(u"cannot open a channel"_s);
-    if (ssh_channel_request_exec(channel.get(), command.toUtf8().constData()) != SSH_OK)
-        return sessionError(u"cannot run a command"_s);
-    if (!input.isEmpty()
-        && ssh_channel_write(channel.get(), input.constData(), uint32_t(input.size()))
-               != int(input.size())) {
-        return sessionError(u"cannot send input to a command"_s);
-    }
+    QString failedStep;
+    ssh::Channel channel = openExec(m_session.get(), command, input, failedStep);
+    if (!channel)
+        return sessionError(failedStep);
     return std::unique_ptr<SshExecChannel>(
         new SshExecChannel(m_target.toString(), channel.release()));
 }
