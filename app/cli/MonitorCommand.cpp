@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -142,16 +143,27 @@ int MonitorCommand::run(const QStringList &arguments)
     if (!fetcher)
         return usageError(u"--fetcher must be auto, curl, wget, bash or none"_s);
     program.fetcher = *fetcher;
-    std::optional<QDeadlineTimer> deadline;
+    std::optional<qint64> durationMs;
     if (parser.isSet(durationOption)) {
         const double seconds = parser.value(durationOption).toDouble(&ok);
         if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
             return usageError(u"--duration must be a number of seconds above 0"_s);
-        deadline = QDeadlineTimer(qint64(seconds * 1000.0));
+        durationMs = qint64(seconds * 1000.0);
     }
 
     std::unique_ptr<SampleStream> stream;
     QString description;
+    // Over SSH: the driver, kept to take back a status page added for the run.
+    std::unique_ptr<RemoteApacheDriver> driver;
+    bool restoreAfterwards = false;
+    // On every early return too.
+    const auto takeBackOnError = qScopeGuard([&] {
+        if (!restoreAfterwards)
+            return;
+        if (Status restored = driver->restore(); !restored)
+            err() << "Could not take back MPM Lab's status page: " << restored.error().message
+                  << Qt::endl;
+    });
     if (target == u"local"_s) {
         LabOptions options;
         options.rootDir = parser.value(labDirOption);
@@ -177,22 +189,41 @@ int MonitorCommand::run(const QStringList &arguments)
         const Result<SshLogin> login = SshLoginOptions::read(parser, target, err());
         if (!login)
             return fail(login.error());
-        // The driver's session only detects the instance (pid file, port) on
-        // this thread; the sampler opens its own session on its thread.
-        const auto driver = SshLoginOptions::openDriver(*login, err());
-        if (!driver)
-            return fail(driver.error());
-        const Result<ServerState> state = (*driver)->state();
-        if (!state)
-            return fail(state.error());
-        // A copy: state() may detect the layout again.
-        const ApacheLayout layout = (*driver)->layout();
-        if (!state->running) {
+        // The driver's session detects the instance (pid file, port) and
+        // adds a status page if needed, on this thread; the sampler opens its
+        // own session on its thread.
+        auto opened = SshLoginOptions::openDriver(*login, err());
+        if (!opened)
+            return fail(opened.error());
+        driver = std::move(opened).value();
+        driver->setProgressHandler([](const QString &step) { err() << step << "…" << Qt::endl; });
+        const Result<ServerState> running = driver->state();
+        if (!running)
+            return fail(running.error());
+        if (!running->running) {
             return fail(Error{Error::Kind::NotRunning,
-                              u"Apache (%1) on %2 is not running"_s.arg(layout.configDir,
+                              u"Apache (%1) on %2 is not running"_s.arg(driver->layout().configDir,
                                                                         login->target.toString()),
                               {}});
         }
+        const Result<bool> pendingBefore = driver->restorePending();
+        if (!pendingBefore)
+            return fail(pendingBefore.error());
+        const Result<bool> added = driver->ensureStatusPage();
+        if (!added)
+            return fail(added.error());
+        if (*added && *pendingBefore) {
+            err() << "MPM Lab's status page joins the changes already made; "
+                     "`mpmlab-cli server restore` takes them all back"
+                  << Qt::endl;
+        }
+        // Nothing else was changed: the run's own change is undone after it.
+        restoreAfterwards = *added && !*pendingBefore;
+        const Result<ServerState> state = *added ? driver->state() : running;
+        if (!state)
+            return fail(state.error());
+        // A copy: state() may detect the layout again.
+        const ApacheLayout layout = driver->layout();
         program.pidFile = layout.pidFile;
         program.statusPort = layout.statusPort();
         stream = std::make_unique<SshSampleStream>(login->target, login->credentials, login->policy,
@@ -219,7 +250,11 @@ int MonitorCommand::run(const QStringList &arguments)
     if (Status started = sampler.start(); !started)
         return fail(started.error());
     err() << "Sampling " << description << " every " << program.interval.count() << " ms"
-          << (deadline ? u""_s : u"; Ctrl+C stops"_s) << Qt::endl;
+          << (durationMs ? u""_s : u"; Ctrl+C stops"_s) << Qt::endl;
+    // Counted from here: connecting and preparing the server take their own time.
+    std::optional<QDeadlineTimer> deadline;
+    if (durationMs)
+        deadline = QDeadlineTimer(*durationMs);
 
     interrupted = 0;
     const auto previousInt = std::signal(SIGINT, onMonitorInterrupt);
@@ -254,6 +289,12 @@ int MonitorCommand::run(const QStringList &arguments)
         err() << ", " << counters.framesDropped
               << " frames dropped (last: " << counters.lastDropReason << ')';
     err() << Qt::endl;
+    if (restoreAfterwards) {
+        restoreAfterwards = false;
+        err() << "Taking back MPM Lab's status page" << Qt::endl;
+        if (Status restored = driver->restore(); !restored)
+            return fail(restored.error());
+    }
     if (failure)
         return fail(*failure);
     return Success;

@@ -5,6 +5,7 @@
 #include "apache/RemoteApacheDriver.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -75,15 +76,24 @@ int ServerCommand::printStatus(ServerDriver &driver, bool json)
     const Result<bool> pending = driver.restorePending();
     if (!pending)
         return fail(pending.error());
-    const auto *remote = dynamic_cast<const RemoteApacheDriver *>(&driver);
+    auto *remote = dynamic_cast<RemoteApacheDriver *>(&driver);
     const MpmKind mpm = state->configuredMpm.value_or(MpmKind::Event);
+    QStringList perHost;
+    if (remote) {
+        const Result<QStringList> found = remote->virtualHostDirectives();
+        if (!found)
+            return fail(found.error());
+        perHost = *found;
+    }
 
     if (json) {
         QJsonObject object = state->toJson();
         object.insert(u"directives"_s, directives->toJson());
         object.insert(u"restorePending"_s, *pending);
-        if (remote)
+        if (remote) {
             object.insert(u"layout"_s, remote->layout().toJson());
+            object.insert(u"virtualHostDirectives"_s, QJsonArray::fromStringList(perHost));
+        }
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         out() << label(u"Target"_s) << state->target << '\n';
@@ -116,6 +126,8 @@ int ServerCommand::printStatus(ServerDriver &driver, bool json)
                                  : u"-"_s)
                   << '\n';
         }
+        for (const QString &setting : std::as_const(perHost))
+            out() << label(u"Virtual host"_s) << setting << '\n';
         out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << Qt::endl;
     }
     out().flush();

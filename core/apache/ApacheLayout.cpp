@@ -39,6 +39,11 @@ quint16 ApacheLayout::statusPort() const
     return listenPorts.isEmpty() ? quint16(80) : listenPorts.first();
 }
 
+bool ApacheLayout::configuresStatusPage() const
+{
+    return statusHandler && loadedModules.contains(u"status_module"_s);
+}
+
 QString ApacheLayout::detectionScript(const QString &configDir)
 {
     // One round trip: every fact as key=value. Values come from the server
@@ -62,6 +67,8 @@ if [ -f "$C/apache2.conf" ]; then
        /^[[:space:]]*<\/IfModule/ {m=""; next}
        /^[[:space:]]*Listen[[:space:]]/ {if (m == "") print "listen=" $2; else print "listenif=" m " " $2}' "$C/ports.conf" 2>/dev/null
   cat "$C"/sites-enabled/*.conf 2>/dev/null | sed -n 's/^[[:space:]]*DocumentRoot[[:space:]]\+"\{0,1\}\([^"[:space:]]*\).*/docroot=\1/p'
+  sed -n 's/^[[:space:]]*LoadModule[[:space:]]\+status_module[[:space:]]\+\([^[:space:]]*\).*/statusmodule=\1/p' "$C/mods-available/status.load" 2>/dev/null
+  cat "$C/apache2.conf" "$C"/mods-enabled/*.conf "$C"/conf-enabled/*.conf "$C"/sites-enabled/*.conf 2>/dev/null | grep -qi '^[[:space:]]*SetHandler[[:space:]]\+server-status' && echo statushandler=1
 elif [ -f "$C/conf/httpd.conf" ]; then
   echo family=rhel; echo confdir=$C
   echo pidfile=/run/httpd/httpd.pid; echo errorlog=/var/log/httpd/error_log
@@ -71,6 +78,8 @@ elif [ -f "$C/conf/httpd.conf" ]; then
   httpd -M 2>/dev/null | sed -n 's/^ *\([a-z0-9_]*_module\).*/module=\1/p'
   sed -n 's/^[[:space:]]*Listen[[:space:]]\+\([^[:space:]]*\).*/listen=\1/p' "$C/conf/httpd.conf"
   sed -n 's/^[[:space:]]*DocumentRoot[[:space:]]\+"\{0,1\}\([^"[:space:]]*\).*/docroot=\1/p' "$C/conf/httpd.conf"
+  cat "$C"/conf.modules.d/*.conf 2>/dev/null | sed -n 's/^[#[:space:]]*LoadModule[[:space:]]\+status_module[[:space:]]\+\([^[:space:]]*\).*/statusmodule=\1/p' | head -n 1
+  cat "$C/conf/httpd.conf" "$C"/conf.modules.d/*.conf "$C"/conf.d/*.conf 2>/dev/null | grep -qi '^[[:space:]]*SetHandler[[:space:]]\+server-status' && echo statushandler=1
 fi
 )SH"_s;
     return script;
@@ -122,6 +131,10 @@ Result<ApacheLayout> ApacheLayout::parse(const QString &output, const QString &t
             const uint number = port.toUInt(&ok);
             if (ok && number > 0 && number < 65536 && !layout.listenPorts.contains(quint16(number)))
                 layout.listenPorts << quint16(number);
+        } else if (key == u"statushandler") {
+            layout.statusHandler = true;
+        } else if (key == u"statusmodule") {
+            layout.statusModuleFile = value;
         } else if (key == u"docroot" && layout.documentRoot.isEmpty()) {
             layout.documentRoot = value;
         }
@@ -134,6 +147,12 @@ Result<ApacheLayout> ApacheLayout::parse(const QString &output, const QString &t
     }
     if (mpmCount == 1)
         layout.configuredMpm = lastMpm;
+    if (layout.statusModuleFile.isEmpty()) {
+        // The packages' own paths.
+        layout.statusModuleFile = layout.family == Family::Debian
+                                      ? u"/usr/lib/apache2/modules/mod_status.so"_s
+                                      : u"modules/mod_status.so"_s;
+    }
     // Listen lines inside <IfModule ssl_module> (or mod_gnutls.c) count
     // only when that module is loaded.
     for (const QString &conditional : std::as_const(conditionalListens)) {
@@ -170,6 +189,7 @@ QJsonObject ApacheLayout::toJson() const
         {u"errorLog"_s, errorLog},
         {u"systemd"_s, systemd},
         {u"overrideFile"_s, overridePath()},
+        {u"statusPageConfigured"_s, configuresStatusPage()},
     };
 }
 

@@ -30,6 +30,10 @@ struct ApacheLayout {
     QString pidFile;
     QString errorLog;
     bool systemd = false; // systemd manages the service
+    // Whether an enabled config file has `SetHandler server-status`: with
+    // status_module loaded, the sign of a status page while Apache is down.
+    bool statusHandler = false;
+    QString statusModuleFile; // LoadModule's file for status_module
 
     // MPM Lab's managed override file (see ManagedOverride).
     [[nodiscard]] QString overridePath() const;
@@ -40,6 +44,9 @@ struct ApacheLayout {
     [[nodiscard]] QString environmentPrefix() const;
     // The port where the driver reaches mod_status on the server's loopback.
     [[nodiscard]] quint16 statusPort() const;
+    // Whether the config, as it is on disk, serves /server-status (see
+    // statusHandler): what a stopped server will answer once started.
+    [[nodiscard]] bool configuresStatusPage() const;
 
     // The shell script that prints what parse() reads, for `configDir`
     // (validated by the caller) or, when empty, whichever layout exists.

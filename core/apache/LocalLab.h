@@ -48,6 +48,8 @@ public:
     Result<DirectiveSet> directives() override;
     Result<QStringList> setDirectives(const DirectiveSet &changes) override;
     Status setMemoryLimit(std::optional<qint64> kibibytes) override;
+    // The lab's config always serves /server-status (every start checks it).
+    Result<bool> ensureStatusPage() override { return false; }
     Result<QStringList> createTestFiles(const TestFilesSpec &spec) override;
     Status restore() override;
     Result<bool> restorePending() override;

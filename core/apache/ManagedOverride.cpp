@@ -10,6 +10,8 @@ namespace {
 
 constexpr QByteArrayView limitBegin = "# BEGIN mpmlab memory limit";
 constexpr QByteArrayView limitEnd = "# END mpmlab memory limit";
+constexpr QStringView statusBegin = u"# BEGIN mpmlab status page";
+constexpr QStringView statusEnd = u"# END mpmlab status page";
 
 QString sectionName(MpmKind mpm) { return u"mpm_%1_module"_s.arg(mpmName(mpm)); }
 
@@ -40,7 +42,7 @@ bool ManagedOverride::isEmpty() const
         if (!set.isEmpty())
             return false;
     }
-    return global.isEmpty();
+    return global.isEmpty() && !statusPage;
 }
 
 QByteArray ManagedOverride::render() const
@@ -58,6 +60,16 @@ QByteArray ManagedOverride::render() const
             text += u"    "_s % it.key() % u' ' % it.value() % u'\n';
         text += u"</IfModule>\n"_s;
     }
+    if (statusPage) {
+        text += statusBegin % u": mod_status for MPM Lab's sampler, from this host only\n"_s;
+        if (!statusModuleFile.isEmpty()) {
+            text += u"<IfModule !status_module>\n    LoadModule status_module "_s % statusModuleFile
+                    % u"\n</IfModule>\n"_s;
+        }
+        text += u"<Location \"/server-status\">\n    SetHandler server-status\n"
+                "    Require local\n</Location>\n"_s
+                % statusEnd % u'\n';
+    }
     return text.toUtf8();
 }
 
@@ -65,8 +77,21 @@ ManagedOverride ManagedOverride::parse(const QByteArray &text)
 {
     ManagedOverride result;
     std::optional<MpmKind> section;
+    bool inStatusPage = false;
     for (const QString &raw : QString::fromUtf8(text).split(u'\n')) {
         const QString line = raw.trimmed();
+        if (line.startsWith(statusBegin)) {
+            inStatusPage = true;
+            result.statusPage = true;
+            continue;
+        }
+        if (inStatusPage) {
+            inStatusPage = !line.startsWith(statusEnd);
+            static const QString loadModule = u"LoadModule status_module "_s;
+            if (line.startsWith(loadModule))
+                result.statusModuleFile = line.mid(loadModule.size()).trimmed();
+            continue;
+        }
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         if (line.startsWith(u"<IfModule"_s, Qt::CaseInsensitive)) {
@@ -129,6 +154,36 @@ DirectiveSet effectiveDirectives(const QList<QByteArray> &files, MpmKind mpm)
             const Result<QString> name = DirectiveSet::validate(words[0], words[1], &value);
             if (name)
                 result.set(*name, value);
+        }
+    }
+    return result;
+}
+
+QStringList virtualHostDirectives(const QList<QByteArray> &files)
+{
+    const QStringList managed = DirectiveSet::knownNames();
+    QStringList result;
+    for (const QByteArray &file : files) {
+        QString host; // the open <VirtualHost ...> line, empty outside one
+        for (const QString &raw : QString::fromUtf8(file).split(u'\n')) {
+            const QString line = raw.simplified();
+            if (line.startsWith(u"<VirtualHost"_s, Qt::CaseInsensitive)) {
+                host = line;
+                continue;
+            }
+            if (line.startsWith(u"</VirtualHost"_s, Qt::CaseInsensitive)) {
+                host.clear();
+                continue;
+            }
+            const QStringList words = line.split(u' ');
+            if (host.isEmpty() || words.size() < 2)
+                continue;
+            for (const QString &name : managed) {
+                if (name.compare(words[0], Qt::CaseInsensitive) == 0) {
+                    result << u"%1 %2 in %3"_s.arg(name, words[1], host);
+                    break;
+                }
+            }
         }
     }
     return result;

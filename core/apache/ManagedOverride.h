@@ -23,6 +23,14 @@ namespace mpmlab {
 struct ManagedOverride {
     DirectiveSet global;
     QMap<MpmKind, DirectiveSet> perMpm;
+    // MPM Lab's own /server-status page (mod_status, `Require local`), for
+    // a server with none that answers on its loopback: every start is
+    // verified through it and the sampler reads it. `statusModuleFile` is
+    // the LoadModule file used when status_module is not loaded. A later
+    // <Location> wins, so while the page is on, /server-status is local only
+    // even where the server's own config let more clients in.
+    bool statusPage = false;
+    QString statusModuleFile;
 
     // Puts each of `changes` in the global part or in `mpm`'s section.
     void apply(const DirectiveSet &changes, MpmKind mpm);
@@ -38,6 +46,11 @@ struct ManagedOverride {
 // sections for other MPMs and <VirtualHost>/<Directory>-like blocks are
 // skipped. Directives no file sets are absent (compiled defaults apply).
 DirectiveSet effectiveDirectives(const QList<QByteArray> &files, MpmKind mpm);
+
+// The managed directives set inside <VirtualHost> blocks of `files`, as
+// "KeepAliveTimeout 15 in <VirtualHost *:80>". They win over the global
+// value (the managed override's too) for that virtual host's connections.
+QStringList virtualHostDirectives(const QList<QByteArray> &files);
 
 // RHEL's conf.modules.d/00-mpm.conf with exactly `mpm`'s LoadModule line
 // active and the others commented out.

@@ -21,6 +21,8 @@ ReadinessCheck::ReadinessCheck(std::chrono::milliseconds readyTimeout,
 Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Probes &probes) const
 {
     const auto probe = [&]() -> Result<ServerStatus> {
+        if (!probes.fetchStatus)
+            return ServerStatus{};
         Result<ServerStatus> status = probes.fetchStatus();
         if (status && status->mpm != expected) {
             return Error{Error::Kind::StartFailed,

@@ -25,6 +25,9 @@ public:
         // The parent httpd pid, none when no server runs; an error when it
         // cannot be known (a lost connection).
         std::function<Result<std::optional<qint64>>()> runningPid;
+        // Empty for a server without a status page MPM Lab can read (only
+        // when putting back such an original): then the pid, its survival
+        // and the error log are all the check has.
         std::function<Result<ServerStatus>()> fetchStatus;
         // error_log lines written since the start began.
         std::function<QString()> errorLogSinceStart;

@@ -129,7 +129,7 @@ Error RemoteApacheControl::withErrorLog(Error error, qint64 offset)
     return error;
 }
 
-Status RemoteApacheControl::startAndVerify(MpmKind expected)
+Status RemoteApacheControl::startAndVerify(MpmKind expected, bool viaStatusPage)
 {
     const Result<qint64> offset = errorLogSize();
     if (!offset)
@@ -142,9 +142,10 @@ Status RemoteApacheControl::startAndVerify(MpmKind expected)
         return withErrorLog(started.error(), *offset);
     }
 
-    const ReadinessCheck::Probes probes{
-        [this] { return runningPid(); }, [this] { return fetchStatus(); },
-        [this, offset] { return errorLogSince(*offset); }, m_progress};
+    ReadinessCheck::Probes probes{[this] { return runningPid(); }, [this] { return fetchStatus(); },
+                                  [this, offset] { return errorLogSince(*offset); }, m_progress};
+    if (!viaStatusPage)
+        probes.fetchStatus = nullptr;
     const Result<ServerStatus> ready =
         ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
             .waitUntilReady(expected, probes);

@@ -48,8 +48,10 @@ public:
     // Syntax OK (the output kept for Apache's warnings) or ConfigRejected.
     Result<ProcessOutput> configTest();
     // Starts and waits until mod_status reports `expected`, twice, settleDelay
-    // apart, with no alert in the error log in between.
-    Status startAndVerify(MpmKind expected);
+    // apart, with no alert in the error log in between. Without
+    // `viaStatusPage` (a server with no page MPM Lab can read) the parent's
+    // pid and the error log are all that is checked.
+    Status startAndVerify(MpmKind expected, bool viaStatusPage = true);
     Status stopAndWait();
     // a2dismod every other MPM then a2enmod `mpm` (Debian), or the
     // LoadModule lines of 00-mpm.conf (RHEL).

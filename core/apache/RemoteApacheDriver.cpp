@@ -117,6 +117,14 @@ Status RemoteApacheDriver::start()
         return pid.error();
     if (*pid)
         return {};
+    if (!layout().configuresStatusPage()) {
+        // Nothing could tell that the server came up right: it starts with
+        // MPM Lab's status page, a change restore() takes back.
+        const Result<QStringList> started = change(
+            u"starting with MPM Lab's status page"_s, [] { return Status{}; }, configuredMpm(),
+            true);
+        return started ? Status{} : Status{started.error()};
+    }
     if (const Result<ProcessOutput> tested = m_control->configTest(); !tested)
         return tested.error();
     return m_control->startAndVerify(configuredMpm());
@@ -202,8 +210,11 @@ Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
     if (!pid)
         return pid.error();
     journal.wasRunning = pid->has_value();
+    journal.hadStatusPage = layout().configuresStatusPage();
     if (journal.wasRunning) {
-        if (const Result<ServerStatus> status = m_control->fetchStatus(); status && status->mpm)
+        const Result<ServerStatus> status = m_control->fetchStatus();
+        journal.hadStatusPage = status.ok();
+        if (status && status->mpm)
             journal.originalMpm = status->mpm;
     }
     reportProgress(u"Backing up %1 before the first change"_s.arg(layout().configDir));
@@ -229,8 +240,13 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
         return pid.error();
     const bool wasRunning = pid->has_value();
     std::optional<MpmKind> previousMpm = layout().configuredMpm;
+    // Every start is verified through mod_status: a server without a page
+    // MPM Lab can read gets MPM Lab's own along with this change.
+    bool hadStatusPage = layout().configuresStatusPage();
     if (wasRunning) {
-        if (const Result<ServerStatus> status = m_control->fetchStatus(); status && status->mpm)
+        const Result<ServerStatus> status = m_control->fetchStatus();
+        hadStatusPage = status.ok();
+        if (status && status->mpm)
             previousMpm = status->mpm;
     }
 
@@ -245,7 +261,7 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
         if (undone)
             undone = detect();
         if (undone && restarted && wasRunning && previousMpm)
-            undone = m_control->startAndVerify(*previousMpm);
+            undone = m_control->startAndVerify(*previousMpm, hadStatusPage);
         error.message += undone ? u"; the previous configuration is back%1"_s.arg(
                              wasRunning ? u" and running"_s : QString())
                                 : u"; rolling back failed too (%1): run `mpmlab-cli server "
@@ -255,6 +271,10 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
 
     if (Status edited = edit(); !edited)
         return rollBack(edited.error(), false);
+    if (!hadStatusPage) {
+        if (Status added = addStatusPage(); !added)
+            return rollBack(added.error(), false);
+    }
     const Result<ProcessOutput> tested = m_control->configTest();
     if (!tested)
         return rollBack(tested.error(), false);
@@ -309,6 +329,20 @@ Result<DirectiveSet> RemoteApacheDriver::directives()
     return effectiveDirectives({text->standardOutput}, mpm);
 }
 
+Result<QStringList> RemoteApacheDriver::virtualHostDirectives()
+{
+    const QString dir = shellQuote(layout().configDir);
+    const QString files =
+        layout().family == ApacheLayout::Family::Debian
+            ? u"%1/apache2.conf %1/conf-enabled/*.conf %1/sites-enabled/*.conf"_s.arg(dir)
+            : u"%1/conf/httpd.conf %1/conf.d/*.conf"_s.arg(dir);
+    const Result<ProcessOutput> text =
+        m_shell->runAsRoot(u"cat "_s % files % u" 2>/dev/null; true"_s);
+    if (!text)
+        return text.error();
+    return mpmlab::virtualHostDirectives({text->standardOutput});
+}
+
 Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &changes)
 {
     const MpmKind mpm = configuredMpm();
@@ -320,16 +354,23 @@ Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &change
     DirectiveSet effective = *current;
     effective.merge(changes);
     QStringList warnings = effective.inconsistencies(mpm);
+    const Result<QStringList> perHost = virtualHostDirectives();
+    if (!perHost)
+        return perHost.error();
+    for (const QString &setting : *perHost) {
+        const QString name = setting.section(u' ', 0, 0);
+        if (changes.values().contains(name)) {
+            warnings << u"%1 is also set as %2: that virtual host keeps its own value"_s.arg(
+                name, setting.section(u' ', 1));
+        }
+    }
 
-    const QString path = layout().overridePath();
     const auto edit = [&]() -> Status {
-        const Result<ProcessOutput> old =
-            m_shell->runAsRoot(u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(path)));
-        if (!old)
-            return old.error();
-        ManagedOverride override = ManagedOverride::parse(old->standardOutput);
-        override.apply(changes, mpm);
-        return m_shell->uploadAsRoot(path, override.render());
+        Result<ManagedOverride> override = readOverride();
+        if (!override)
+            return override.error();
+        override.value().apply(changes, mpm);
+        return m_shell->uploadAsRoot(layout().overridePath(), override->render());
     };
     const Result<QStringList> apache = change(u"setting directives"_s, edit, mpm, false);
     if (!apache)
@@ -339,6 +380,42 @@ Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &change
             warnings << line;
     }
     return warnings;
+}
+
+Result<ManagedOverride> RemoteApacheDriver::readOverride()
+{
+    const Result<ProcessOutput> old = m_shell->runAsRoot(
+        u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(layout().overridePath())));
+    if (!old)
+        return old.error();
+    return ManagedOverride::parse(old->standardOutput);
+}
+
+Status RemoteApacheDriver::addStatusPage()
+{
+    reportProgress(u"Adding MPM Lab's status page (mod_status, local access only)"_s);
+    Result<ManagedOverride> override = readOverride();
+    if (!override)
+        return override.error();
+    override.value().statusPage = true;
+    override.value().statusModuleFile = layout().statusModuleFile;
+    return m_shell->uploadAsRoot(layout().overridePath(), override->render());
+}
+
+Result<bool> RemoteApacheDriver::ensureStatusPage()
+{
+    const Result<std::optional<qint64>> pid = m_control->runningPid();
+    if (!pid)
+        return pid.error();
+    const bool serves = *pid ? m_control->fetchStatus().ok() : layout().configuresStatusPage();
+    if (serves)
+        return false;
+    // change() adds the page, restarting a running server, verified through it.
+    const Result<QStringList> changed = change(
+        u"adding MPM Lab's status page"_s, [] { return Status{}; }, configuredMpm(), false);
+    if (!changed)
+        return changed.error();
+    return true;
 }
 
 Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
@@ -448,7 +525,8 @@ Status RemoteApacheDriver::restore()
     if (Status detected = detect(); !detected)
         return detected;
     if (journal.wasRunning && journal.originalMpm) {
-        if (Status started = m_control->startAndVerify(*journal.originalMpm); !started)
+        if (Status started = m_control->startAndVerify(*journal.originalMpm, journal.hadStatusPage);
+            !started)
             return started;
     }
     // Last: until everything above worked, the journal keeps the debt visible.

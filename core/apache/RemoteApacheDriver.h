@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApacheLayout.h"
+#include "ManagedOverride.h"
 #include "RemoteApacheControl.h"
 #include "RestoreJournal.h"
 #include "ServerDriver.h"
@@ -35,11 +36,16 @@ public:
     Result<DirectiveSet> directives() override;
     Result<QStringList> setDirectives(const DirectiveSet &changes) override;
     Status setMemoryLimit(std::optional<qint64> kibibytes) override;
+    Result<bool> ensureStatusPage() override;
     Result<QStringList> createTestFiles(const TestFilesSpec &spec) override;
     Status restore() override;
     Result<bool> restorePending() override;
 
     [[nodiscard]] const ApacheLayout &layout() const { return m_control->layout(); }
+    // Managed directives that <VirtualHost> blocks set for themselves
+    // ("KeepAliveTimeout 15 in <VirtualHost *:80>"): for those hosts the
+    // global values, MPM Lab's included, do not apply.
+    Result<QStringList> virtualHostDirectives();
     // The journal on the server, if a restore is owed.
     Result<std::optional<RestoreJournal>> serverJournal();
 
@@ -53,6 +59,8 @@ private:
     Status archiveTree(const QString &archive);
     Status restoreTree(const QString &archive);
     [[nodiscard]] MpmKind configuredMpm() const;
+    Result<ManagedOverride> readOverride();
+    Status addStatusPage();
 
     // The one path every change takes: journal, archive, `edit`, configtest,
     // restart when `restart` (or when the server runs), verified as

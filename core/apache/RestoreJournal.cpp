@@ -34,6 +34,7 @@ QByteArray RestoreJournal::toJson() const
         {u"originalArchive"_s, originalArchive},
         {u"wasRunning"_s, wasRunning},
         {u"originalMpm"_s, originalMpm ? QJsonValue(mpmName(*originalMpm)) : QJsonValue()},
+        {u"hadStatusPage"_s, hadStatusPage},
         {u"createdFiles"_s, QJsonArray::fromStringList(createdFiles)},
         {u"startedAt"_s, startedAt},
     };
@@ -57,6 +58,7 @@ Result<RestoreJournal> RestoreJournal::fromJson(const QByteArray &json, const QS
     journal.originalArchive = object.value(u"originalArchive"_s).toString();
     journal.wasRunning = object.value(u"wasRunning"_s).toBool();
     journal.originalMpm = mpmFromName(object.value(u"originalMpm"_s).toString());
+    journal.hadStatusPage = object.value(u"hadStatusPage"_s).toBool(true);
     for (const QJsonValue &file : object.value(u"createdFiles"_s).toArray())
         journal.createdFiles << file.toString();
     journal.startedAt = object.value(u"startedAt"_s).toString();

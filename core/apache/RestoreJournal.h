@@ -22,8 +22,11 @@ struct RestoreJournal {
     QString originalArchive; // on the server: tar of configDir as it was
     bool wasRunning = false;
     std::optional<MpmKind> originalMpm; // the MPM it ran (or was configured with)
-    QStringList createdFiles;           // test content to delete on restore
-    QString startedAt;                  // ISO 8601, UTC
+    // Whether it served a status page MPM Lab could read: without one, the
+    // restored server's start is checked by its pid and error log only.
+    bool hadStatusPage = true;
+    QStringList createdFiles; // test content to delete on restore
+    QString startedAt;        // ISO 8601, UTC
 
     [[nodiscard]] QByteArray toJson() const;
     static Result<RestoreJournal> fromJson(const QByteArray &json, const QString &origin);

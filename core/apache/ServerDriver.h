@@ -57,6 +57,13 @@ public:
     // none; applied with a full restart when the server runs.
     virtual Status setMemoryLimit(std::optional<qint64> kibibytes) = 0;
 
+    // Makes sure mod_status answers /server-status?auto on the server's
+    // loopback, as the sampler needs. When it does not, MPM Lab's own page
+    // (local access only) goes into the config through the same backed-up
+    // path as every change, and restore() takes it away. True when the
+    // config changed.
+    virtual Result<bool> ensureStatusPage() = 0;
+
     // Writes test.html and large.bin into the DocumentRoot; returns their
     // URL paths ("/test.html", "/large.bin").
     virtual Result<QStringList> createTestFiles(const TestFilesSpec &spec) = 0;

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void parsesRhelDetection();
     void refusesNoApache();
     void journalRoundTrips();
+    void overrideKeepsTheStatusPage();
+    void findsVirtualHostSettings();
 };
 
 void TestApacheConfigModel::validatesAndCanonicalises_data()
@@ -255,6 +257,67 @@ void TestApacheConfigModel::journalRoundTrips()
     QVERIFY(!RestoreJournal::clientPathFor(u"/j"_s, journal.target, journal.configDir)
                  .mid(3)
                  .contains(u'/'));
+}
+
+void TestApacheConfigModel::overrideKeepsTheStatusPage()
+{
+    ManagedOverride override;
+    override.apply(DirectiveSet::fromAssignments({u"KeepAliveTimeout=9"_s}, MpmKind::Event).value(),
+                   MpmKind::Event);
+    override.statusPage = true;
+    override.statusModuleFile = u"/usr/lib/apache2/modules/mod_status.so"_s;
+    const QByteArray text = override.render();
+    QVERIFY(text.contains("<Location \"/server-status\">"));
+    QVERIFY(text.contains("Require local"));
+    QVERIFY(text.contains("LoadModule status_module /usr/lib/apache2/modules/mod_status.so"));
+
+    const ManagedOverride again = ManagedOverride::parse(text);
+    QVERIFY(again.statusPage);
+    QCOMPARE(again.statusModuleFile, override.statusModuleFile);
+    QCOMPARE(again.global.value(u"KeepAliveTimeout"_s), std::optional(u"9"_s));
+    QCOMPARE(again.render(), text);
+    // The page's lines are not directives MPM Lab reads back.
+    QCOMPARE(effectiveDirectives({text}, MpmKind::Event).values().size(), 1);
+
+    ManagedOverride pageOnly;
+    QVERIFY(pageOnly.isEmpty());
+    pageOnly.statusPage = true;
+    QVERIFY(!pageOnly.isEmpty());
+
+    RestoreJournal journal;
+    journal.configDir = u"/etc/apache2"_s;
+    journal.hadStatusPage = false;
+    QCOMPARE(RestoreJournal::fromJson(journal.toJson(), u"test"_s)->hadStatusPage, false);
+    // Journals written before the field existed: the page was there.
+    QByteArray old = journal.toJson();
+    old.replace("\"hadStatusPage\": false,", "");
+    QVERIFY(!old.contains("hadStatusPage"));
+    QCOMPARE(RestoreJournal::fromJson(old, u"test"_s)->hadStatusPage, true);
+}
+
+void TestApacheConfigModel::findsVirtualHostSettings()
+{
+    const QByteArray sites = "KeepAliveTimeout 5\n"
+                             "<VirtualHost *:80>\n"
+                             "    ServerName a.example\n"
+                             "    keepalivetimeout 15\n"
+                             "    <Directory /var/www>\n"
+                             "        Require all granted\n"
+                             "    </Directory>\n"
+                             "    # KeepAlive Off\n"
+                             "    MaxKeepAliveRequests 10\n"
+                             "</VirtualHost>\n"
+                             "Timeout 60\n"
+                             "<VirtualHost   127.0.0.1:8080  >\n"
+                             "KeepAlive Off\n"
+                             "</VirtualHost>\n";
+    const QStringList found = virtualHostDirectives({sites});
+    QCOMPARE(found, QStringList({u"KeepAliveTimeout 15 in <VirtualHost *:80>"_s,
+                                 u"MaxKeepAliveRequests 10 in <VirtualHost *:80>"_s,
+                                 u"KeepAlive Off in <VirtualHost 127.0.0.1:8080 >"_s}));
+    // Outside virtual hosts, the global reader sees only the global values.
+    QCOMPARE(effectiveDirectives({sites}, MpmKind::Event).value(u"KeepAliveTimeout"_s),
+             std::optional(u"5"_s));
 }
 
 QTEST_GUILESS_MAIN(TestApacheConfigModel)

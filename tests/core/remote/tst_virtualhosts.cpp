@@ -1,0 +1,158 @@
+#include "TestDebianInstance.h"
+#include "TestSshd.h"
+#include "apache/RemoteApacheDriver.h"
+#include "remote/HostKeyPolicy.h"
+#include "remote/SshCredentials.h"
+#include "remote/SshSession.h"
+#include "remote/SshShell.h"
+#include "remote/SshTarget.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// KeepAlive, KeepAliveTimeout, MaxKeepAliveRequests and Timeout may be set
+// per <VirtualHost>, and there they beat every global value, MPM Lab's
+// managed override included. The driver names such settings and warns
+// when a change will not reach them; the server's behaviour proves the
+// warning right. Through the private sshd onto a Debian private instance
+// whose default virtual host sets KeepAliveTimeout 2.
+class TestVirtualHosts : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void namesTheVirtualHostSetting();
+    void warnsThatAGlobalChangeDoesNotReachIt();
+
+private:
+    // Seconds the server keeps an idle keep-alive connection open after a
+    // request, measured on the wire; negative when it did not close.
+    [[nodiscard]] double idleCloseSeconds() const;
+
+    TestSshd m_sshd;
+    TestDebianInstance m_instance;
+    QTemporaryDir m_dir;
+    QString m_originalManifest;
+    std::unique_ptr<RemoteApacheDriver> m_driver;
+};
+
+void TestVirtualHosts::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString created = m_instance.create();
+    if (!created.isEmpty())
+        QSKIP(qPrintable(created));
+    QFile site(m_instance.configDir() + u"/sites-available/000-default.conf"_s);
+    QVERIFY(site.open(QIODevice::ReadOnly));
+    QByteArray text = site.readAll();
+    site.close();
+    const qsizetype open = text.indexOf("<VirtualHost");
+    QVERIFY(open >= 0);
+    text.insert(text.indexOf('\n', open) + 1, "\tKeepAliveTimeout 2\n");
+    QVERIFY(site.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    site.write(text);
+    site.close();
+
+    const QString started = m_sshd.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QFile known(m_dir.filePath(u"known_hosts"_s));
+    QVERIFY(known.open(QIODevice::WriteOnly));
+    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
+    known.close();
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = known.fileName();
+    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
+    SshCredentials credentials;
+    credentials.identityFile = m_sshd.clientKeyPath();
+    credentials.useAgent = false;
+    auto session = SshSession::connect(SshTarget{m_sshd.user(), u"127.0.0.1"_s, m_sshd.port()},
+                                       credentials, policy);
+    QVERIFY(session.ok());
+    auto shell = SshShell::open(std::move(session).value(), {}, 120s);
+    QVERIFY(shell.ok());
+    RemoteApacheOptions options;
+    options.configDir = m_instance.configDir();
+    options.clientJournalDir = m_dir.filePath(u"journals"_s);
+    options.settleDelay = 500ms;
+    auto driver = RemoteApacheDriver::open(std::move(shell).value(), options);
+    QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));
+    m_driver = std::move(driver).value();
+    const Status running = m_driver->start();
+    QVERIFY2(running.ok(), qPrintable(running.ok() ? QString() : running.error().toString()));
+    m_originalManifest = TestDebianInstance::manifest(m_instance.configDir());
+}
+
+void TestVirtualHosts::cleanupTestCase()
+{
+    if (!m_driver)
+        return;
+    QVERIFY(m_driver->restore().ok());
+    QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
+    (void)m_driver->stop();
+}
+
+double TestVirtualHosts::idleCloseSeconds() const
+{
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, m_instance.port());
+    if (!socket.waitForConnected(2000))
+        return -1;
+    socket.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    // The whole response, by its Content-Length: then the connection is idle.
+    QByteArray reply;
+    qsizetype expected = -1;
+    while ((expected < 0 || reply.size() < expected) && socket.waitForReadyRead(2000)) {
+        reply += socket.readAll();
+        const qsizetype end = reply.indexOf("\r\n\r\n");
+        const qsizetype field = reply.toLower().indexOf("\r\ncontent-length:");
+        if (expected < 0 && end > 0 && field > 0 && field < end)
+            expected = end + 4
+                       + reply.mid(field + 17, end - field - 17)
+                             .split('\r')
+                             .first()
+                             .trimmed()
+                             .toLongLong();
+    }
+    if (!reply.startsWith("HTTP/1.1 ") || expected < 0 || reply.size() != expected)
+        return -1;
+    QElapsedTimer idle;
+    idle.start();
+    // Closed by the server: the read ends with the disconnect.
+    while (socket.state() == QAbstractSocket::ConnectedState && idle.elapsed() < 15000)
+        socket.waitForReadyRead(200);
+    return socket.state() == QAbstractSocket::ConnectedState ? -1 : idle.elapsed() / 1000.0;
+}
+
+void TestVirtualHosts::namesTheVirtualHostSetting()
+{
+    const Result<QStringList> found = m_driver->virtualHostDirectives();
+    QVERIFY(found.ok());
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first(), u"KeepAliveTimeout 2 in <VirtualHost *:%1>"_s.arg(m_instance.port()));
+}
+
+void TestVirtualHosts::warnsThatAGlobalChangeDoesNotReachIt()
+{
+    const Result<DirectiveSet> changes =
+        DirectiveSet::fromAssignments({u"KeepAliveTimeout=8"_s}, MpmKind::Event);
+    QVERIFY(changes.ok());
+    const Result<QStringList> warnings = m_driver->setDirectives(*changes);
+    QVERIFY2(warnings.ok(), qPrintable(warnings.ok() ? QString() : warnings.error().toString()));
+    QVERIFY2(warnings->join(u'\n').contains(u"KeepAliveTimeout is also set as 2 in <VirtualHost"_s),
+             qPrintable(warnings->join(u'\n')));
+    // The global value says 8 s, and the server still closes after ~2 s.
+    QCOMPARE(m_driver->directives()->value(u"KeepAliveTimeout"_s), std::optional(u"8"_s));
+    const double closedAfter = idleCloseSeconds();
+    QVERIFY2(closedAfter > 1.0 && closedAfter < 5.0, qPrintable(QString::number(closedAfter)));
+}
+
+QTEST_GUILESS_MAIN(TestVirtualHosts)
+#include "tst_virtualhosts.moc"
