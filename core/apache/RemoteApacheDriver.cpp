@@ -312,35 +312,59 @@ Status RemoteApacheDriver::switchMpm(MpmKind kind)
     return changed ? Status{} : Status{changed.error()};
 }
 
-Result<DirectiveSet> RemoteApacheDriver::directives()
+Result<QByteArray> RemoteApacheDriver::configAsApacheReadsIt()
+{
+    // mod_info sits beside mod_status in every package's module directory.
+    QString infoModule = layout().statusModuleFile;
+    infoModule.replace(u"mod_status.so"_s, u"mod_info.so"_s);
+    const bool debian = layout().family == ApacheLayout::Family::Debian;
+    const QString command = layout().environmentPrefix() % (debian ? u"apache2ctl"_s : u"httpd"_s)
+                            % u" -t -D DUMP_CONFIG -C "_s
+                            % shellQuote(u"LoadModule info_module "_s + infoModule)
+                            % u" 2>/dev/null"_s;
+    const Result<ProcessOutput> dumped = m_shell->runAsRoot(command);
+    if (!dumped)
+        return dumped.error();
+    if (!dumped->succeeded() || !dumped->standardOutput.contains("# In file: "))
+        return QByteArray();
+    return dumped->standardOutput;
+}
+
+Result<QByteArray> RemoteApacheDriver::configFiles(bool withSites)
 {
     const QString dir = shellQuote(layout().configDir);
-    const MpmKind mpm = configuredMpm();
     // Apache's reading order; the managed override is among the last files.
     const QString files =
         layout().family == ApacheLayout::Family::Debian
             ? u"%1/apache2.conf %1/mods-enabled/mpm_%2.conf %1/conf-enabled/*.conf"_s.arg(
-                dir, mpmName(mpm))
+                  dir, mpmName(configuredMpm()))
+                  + (withSites ? u" %1/sites-enabled/*.conf"_s.arg(dir) : QString())
             : u"%1/conf/httpd.conf %1/conf.modules.d/*.conf %1/conf.d/*.conf"_s.arg(dir);
     const Result<ProcessOutput> text =
         m_shell->runAsRoot(u"cat "_s % files % u" 2>/dev/null; true"_s);
     if (!text)
         return text.error();
-    return effectiveDirectives({text->standardOutput}, mpm);
+    return text->standardOutput;
+}
+
+Result<DirectiveSet> RemoteApacheDriver::directives()
+{
+    Result<QByteArray> config = configAsApacheReadsIt();
+    if (config && config->isEmpty())
+        config = configFiles(false);
+    if (!config)
+        return config.error();
+    return effectiveDirectives({*config}, configuredMpm());
 }
 
 Result<QStringList> RemoteApacheDriver::virtualHostDirectives()
 {
-    const QString dir = shellQuote(layout().configDir);
-    const QString files =
-        layout().family == ApacheLayout::Family::Debian
-            ? u"%1/apache2.conf %1/conf-enabled/*.conf %1/sites-enabled/*.conf"_s.arg(dir)
-            : u"%1/conf/httpd.conf %1/conf.d/*.conf"_s.arg(dir);
-    const Result<ProcessOutput> text =
-        m_shell->runAsRoot(u"cat "_s % files % u" 2>/dev/null; true"_s);
-    if (!text)
-        return text.error();
-    return mpmlab::virtualHostDirectives({text->standardOutput});
+    Result<QByteArray> config = configAsApacheReadsIt();
+    if (config && config->isEmpty())
+        config = configFiles(true);
+    if (!config)
+        return config.error();
+    return mpmlab::virtualHostDirectives({*config});
 }
 
 Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &changes)

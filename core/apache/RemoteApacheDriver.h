@@ -60,6 +60,12 @@ private:
     Status restoreTree(const QString &archive);
     [[nodiscard]] MpmKind configuredMpm() const;
     Result<ManagedOverride> readOverride();
+    // Apache's own reading of its config (mod_info's DUMP_CONFIG, the module
+    // loaded for this one check): includes resolved, <IfModule> and
+    // <IfDefine> decided. Empty when Apache cannot give it (no mod_info).
+    Result<QByteArray> configAsApacheReadsIt();
+    // The config files as MPM Lab reads them when Apache cannot say.
+    Result<QByteArray> configFiles(bool withSites);
     Status addStatusPage();
 
     // The one path every change takes: journal, archive, `edit`, configtest,

@@ -7,6 +7,7 @@
 #include "remote/SshShell.h"
 #include "remote/SshTarget.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTcpSocket>
@@ -17,18 +18,22 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace mpmlab;
 
-// KeepAlive, KeepAliveTimeout, MaxKeepAliveRequests and Timeout may be set
-// per <VirtualHost>, and there they beat every global value, MPM Lab's
-// managed override included. The driver names such settings and warns
-// when a change will not reach them; the server's behaviour proves the
+// The driver reads directive values as Apache reads its config, not as a
+// guess from the stock files: an Include from an unusual place counts.
+// KeepAlive, KeepAliveTimeout, MaxKeepAliveRequests and Timeout may also be
+// set per <VirtualHost>, and there they beat every global value, MPM Lab's
+// managed override included: the driver names such settings and warns when
+// a change will not reach them, and the server's behaviour proves the
 // warning right. Through the private sshd onto a Debian private instance
-// whose default virtual host sets KeepAliveTimeout 2.
+// whose default virtual host sets KeepAliveTimeout 2 and whose apache2.conf
+// ends with an Include setting MaxKeepAliveRequests 42.
 class TestVirtualHosts : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void readsValuesAsApacheDoes();
     void namesTheVirtualHostSetting();
     void warnsThatAGlobalChangeDoesNotReachIt();
 
@@ -60,6 +65,16 @@ void TestVirtualHosts::initTestCase()
     QVERIFY(site.open(QIODevice::WriteOnly | QIODevice::Truncate));
     site.write(text);
     site.close();
+
+    QVERIFY(QDir().mkpath(m_instance.configDir() + u"/local"_s));
+    QFile limits(m_instance.configDir() + u"/local/limits.conf"_s);
+    QVERIFY(limits.open(QIODevice::WriteOnly));
+    limits.write("MaxKeepAliveRequests 42\n<IfDefine NEVER_DEFINED>\nKeepAlive Off\n</IfDefine>\n");
+    limits.close();
+    QFile main(m_instance.configDir() + u"/apache2.conf"_s);
+    QVERIFY(main.open(QIODevice::Append));
+    main.write("Include local/limits.conf\n");
+    main.close();
 
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
@@ -129,6 +144,16 @@ double TestVirtualHosts::idleCloseSeconds() const
     while (socket.state() == QAbstractSocket::ConnectedState && idle.elapsed() < 15000)
         socket.waitForReadyRead(200);
     return socket.state() == QAbstractSocket::ConnectedState ? -1 : idle.elapsed() / 1000.0;
+}
+
+void TestVirtualHosts::readsValuesAsApacheDoes()
+{
+    const Result<DirectiveSet> values = m_driver->directives();
+    QVERIFY(values.ok());
+    QCOMPARE(values->value(u"MaxKeepAliveRequests"_s), std::optional(u"42"_s));
+    QCOMPARE(values->value(u"KeepAlive"_s), std::optional(u"On"_s));
+    // The stock values from files Apache really reads.
+    QCOMPARE(values->value(u"MaxRequestWorkers"_s), std::optional(u"150"_s));
 }
 
 void TestVirtualHosts::namesTheVirtualHostSetting()
