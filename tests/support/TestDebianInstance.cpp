@@ -1,7 +1,9 @@
 #include "TestDebianInstance.h"
 
 #include "TestLab.h"
+#include "common/BlockingHttpClient.h"
 #include "common/ProcessRunner.h"
+#include "monitor/ServerStatus.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -91,4 +93,24 @@ QString TestDebianInstance::manifest(const QString &dir)
                                     u"sh"_s, dir},
                                    60s);
     return output ? QString::fromUtf8(output->standardOutput) : QString();
+}
+
+std::optional<mpmlab::MpmKind> TestDebianInstance::runningMpm() const
+{
+    const mpmlab::Result<mpmlab::HttpReply> reply = mpmlab::BlockingHttpClient::get(
+        QStringLiteral("127.0.0.1"), m_port, QStringLiteral("/server-status?auto"),
+        std::chrono::milliseconds(2000));
+    if (!reply || reply->statusCode != 200)
+        return std::nullopt;
+    const mpmlab::Result<mpmlab::ServerStatus> status =
+        mpmlab::ServerStatus::parse(QString::fromUtf8(reply->body));
+    return status ? status->mpm : std::nullopt;
+}
+
+int TestDebianInstance::statusPageCode() const
+{
+    const mpmlab::Result<mpmlab::HttpReply> reply = mpmlab::BlockingHttpClient::get(
+        QStringLiteral("127.0.0.1"), m_port, QStringLiteral("/server-status?auto"),
+        std::chrono::milliseconds(2000));
+    return reply ? reply->statusCode : 0;
 }

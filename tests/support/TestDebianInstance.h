@@ -1,6 +1,9 @@
 #pragma once
 
+#include "apache/MpmKind.h"
+
 #include <QString>
+#include <optional>
 
 // A private Debian Apache instance for one test: /etc/apache2-mpmlabtest-N,
 // copied from /etc/apache2 with `cp -a`, listening on 127.0.0.1 and a free
@@ -22,6 +25,10 @@ public:
     [[nodiscard]] QString configDir() const { return QStringLiteral("/etc/apache2-") + m_name; }
     [[nodiscard]] QString documentRoot() const { return QStringLiteral("/var/www/") + m_name; }
     [[nodiscard]] quint16 port() const { return m_port; }
+    // The MPM mod_status reports on the instance's port, if it answers.
+    [[nodiscard]] std::optional<mpmlab::MpmKind> runningMpm() const;
+    // The HTTP status of /server-status?auto; 0 when nothing answers.
+    [[nodiscard]] int statusPageCode() const;
 
     // One line per entry of `dir`: path, type, mode, owner, link target and
     // the SHA-256 of regular files. Equal manifests: byte-identical trees.

@@ -1,4 +1,5 @@
 #include "TestDebianInstance.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
 #include "apache/RemoteApacheDriver.h"
 #include "common/BlockingHttpClient.h"
@@ -39,42 +40,23 @@ private Q_SLOTS:
     void restoresTheOriginalTreeAndMpm();
 
 private:
-    Result<std::unique_ptr<RemoteApacheDriver>>
-    connectDriver(std::chrono::milliseconds settle = 500ms);
+    [[nodiscard]] Result<std::unique_ptr<RemoteApacheDriver>>
+    connectDriver(std::chrono::milliseconds settle = 500ms) const
+    {
+        return m_client->driver(m_instance.configDir(), settle);
+    }
     [[nodiscard]] QByteArray overrideText() const;
     [[nodiscard]] std::optional<MpmKind> runningMpm();
 
     TestSshd m_sshd;
     TestDebianInstance m_instance;
     QTemporaryDir m_dir;
+    std::unique_ptr<TestSshClient> m_client;
     QString m_mainManifest;
     QString m_originalManifest;
     std::optional<MpmKind> m_originalMpm;
     std::unique_ptr<RemoteApacheDriver> m_driver;
 };
-
-Result<std::unique_ptr<RemoteApacheDriver>>
-TestRemoteApache::connectDriver(std::chrono::milliseconds settle)
-{
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
-    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
-    SshCredentials credentials;
-    credentials.identityFile = m_sshd.clientKeyPath();
-    credentials.useAgent = false;
-    auto session = SshSession::connect(SshTarget{m_sshd.user(), u"127.0.0.1"_s, m_sshd.port()},
-                                       credentials, policy);
-    if (!session)
-        return session.error();
-    auto shell = SshShell::open(std::move(session).value(), {}, 120s);
-    if (!shell)
-        return shell.error();
-    RemoteApacheOptions options;
-    options.configDir = m_instance.configDir();
-    options.clientJournalDir = m_dir.filePath(u"journals"_s);
-    options.settleDelay = settle;
-    return RemoteApacheDriver::open(std::move(shell).value(), options);
-}
 
 QByteArray TestRemoteApache::overrideText() const
 {
@@ -98,10 +80,8 @@ void TestRemoteApache::initTestCase()
         QSKIP(qPrintable(created));
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
-    QFile known(m_dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    m_client = std::make_unique<TestSshClient>(m_sshd, m_dir.path());
+    QVERIFY(m_client->isValid());
 
     auto driver = connectDriver();
     QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));

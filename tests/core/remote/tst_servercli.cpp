@@ -1,8 +1,6 @@
 #include "TestDebianInstance.h"
 #include "TestPaths.h"
 #include "TestSshd.h"
-#include "common/BlockingHttpClient.h"
-#include "monitor/ServerStatus.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -34,7 +32,6 @@ private Q_SLOTS:
 private:
     QProcess *cli(const QStringList &arguments, bool wait = true);
     [[nodiscard]] QStringList targetArguments(bool acceptNewKey = false) const;
-    [[nodiscard]] std::optional<MpmKind> runningMpm() const;
 
     TestSshd m_sshd;
     TestDebianInstance m_instance;
@@ -70,16 +67,6 @@ QProcess *TestServerCli::cli(const QStringList &arguments, bool wait)
     return m_processes.back().get();
 }
 
-std::optional<MpmKind> TestServerCli::runningMpm() const
-{
-    const Result<HttpReply> reply = BlockingHttpClient::get(u"127.0.0.1"_s, m_instance.port(),
-                                                            u"/server-status?auto"_s, 2000ms);
-    if (!reply || reply->statusCode != 200)
-        return std::nullopt;
-    const Result<ServerStatus> status = ServerStatus::parse(QString::fromUtf8(reply->body));
-    return status ? status->mpm : std::nullopt;
-}
-
 void TestServerCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
@@ -92,9 +79,9 @@ void TestServerCli::initTestCase()
                                                            m_instance.configDir())}),
              0);
     const QDeadlineTimer deadline(15000);
-    while (!runningMpm() && !deadline.hasExpired())
+    while (!m_instance.runningMpm() && !deadline.hasExpired())
         QThread::msleep(100);
-    QVERIFY(runningMpm().has_value());
+    QVERIFY(m_instance.runningMpm().has_value());
     m_originalManifest = TestDebianInstance::manifest(m_instance.configDir());
 }
 
@@ -129,7 +116,7 @@ void TestServerCli::statusJsonReportsWhatWasDetected()
     QCOMPARE(status->exitCode(), 0);
     const QJsonObject json = QJsonDocument::fromJson(status->readAllStandardOutput()).object();
     QVERIFY(json.value(u"running"_s).toBool());
-    QCOMPARE(json.value(u"runningMpm"_s).toString(), mpmName(*runningMpm()));
+    QCOMPARE(json.value(u"runningMpm"_s).toString(), mpmName(*m_instance.runningMpm()));
     QCOMPARE(json.value(u"port"_s).toInt(), int(m_instance.port()));
     const QJsonObject layout = json.value(u"layout"_s).toObject();
     QCOMPARE(layout.value(u"configDir"_s).toString(), m_instance.configDir());
@@ -156,7 +143,7 @@ void TestServerCli::rejectsInvalidValuesWithUsageError()
 
 void TestServerCli::killedMidSwitchThenRestoredFromJournal()
 {
-    const std::optional<MpmKind> original = runningMpm();
+    const std::optional<MpmKind> original = m_instance.runningMpm();
     QVERIFY(original.has_value());
     const MpmKind other = *original == MpmKind::Prefork ? MpmKind::Worker : MpmKind::Prefork;
     QProcess *switching = cli(QStringList{u"set-mpm"_s, mpmName(other)} + targetArguments(), false);
@@ -184,7 +171,7 @@ void TestServerCli::killedMidSwitchThenRestoredFromJournal()
     QProcess *restore = cli(QStringList{u"restore"_s} + targetArguments());
     QVERIFY2(restore->exitCode() == 0, restore->readAllStandardError().constData());
     QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
-    QCOMPARE(runningMpm(), original);
+    QCOMPARE(m_instance.runningMpm(), original);
     QVERIFY(!QFile::exists(u"/var/lib/mpmlab/restore/etc-apache2-%1"_s.arg(m_instance.name())));
     QVERIFY(QDir(m_dir.filePath(u"data/mpmlab/journals"_s)).isEmpty());
 }

@@ -1,14 +1,7 @@
 #include "TestDebianInstance.h"
 #include "TestPaths.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
-#include "apache/RemoteApacheDriver.h"
-#include "common/BlockingHttpClient.h"
-#include "monitor/ServerStatus.h"
-#include "remote/HostKeyPolicy.h"
-#include "remote/SshCredentials.h"
-#include "remote/SshSession.h"
-#include "remote/SshShell.h"
-#include "remote/SshTarget.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -36,57 +29,19 @@ private Q_SLOTS:
     void switchesMpmOnARunningServerWithoutOne();
 
 private:
-    Result<std::unique_ptr<RemoteApacheDriver>> connectDriver();
-    // The HTTP status of /server-status?auto on the instance, 0 when nothing answers.
-    [[nodiscard]] int statusPageCode() const;
-    [[nodiscard]] std::optional<MpmKind> runningMpm() const;
+    [[nodiscard]] Result<std::unique_ptr<RemoteApacheDriver>> connectDriver() const
+    {
+        return m_client->driver(m_instance.configDir());
+    }
     [[nodiscard]] bool startDirectly() const;
     [[nodiscard]] QByteArray overrideText() const;
 
     TestSshd m_sshd;
     TestDebianInstance m_instance;
     QTemporaryDir m_dir;
+    std::unique_ptr<TestSshClient> m_client;
     QString m_originalManifest;
 };
-
-Result<std::unique_ptr<RemoteApacheDriver>> TestStatusPage::connectDriver()
-{
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
-    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
-    SshCredentials credentials;
-    credentials.identityFile = m_sshd.clientKeyPath();
-    credentials.useAgent = false;
-    auto session = SshSession::connect(SshTarget{m_sshd.user(), u"127.0.0.1"_s, m_sshd.port()},
-                                       credentials, policy);
-    if (!session)
-        return session.error();
-    auto shell = SshShell::open(std::move(session).value(), {}, 120s);
-    if (!shell)
-        return shell.error();
-    RemoteApacheOptions options;
-    options.configDir = m_instance.configDir();
-    options.clientJournalDir = m_dir.filePath(u"data/mpmlab/journals"_s);
-    options.settleDelay = 500ms;
-    return RemoteApacheDriver::open(std::move(shell).value(), options);
-}
-
-int TestStatusPage::statusPageCode() const
-{
-    const Result<HttpReply> reply = BlockingHttpClient::get(u"127.0.0.1"_s, m_instance.port(),
-                                                            u"/server-status?auto"_s, 2000ms);
-    return reply ? reply->statusCode : 0;
-}
-
-std::optional<MpmKind> TestStatusPage::runningMpm() const
-{
-    const Result<HttpReply> reply = BlockingHttpClient::get(u"127.0.0.1"_s, m_instance.port(),
-                                                            u"/server-status?auto"_s, 2000ms);
-    if (!reply || reply->statusCode != 200)
-        return std::nullopt;
-    const Result<ServerStatus> status = ServerStatus::parse(QString::fromUtf8(reply->body));
-    return status ? status->mpm : std::nullopt;
-}
 
 bool TestStatusPage::startDirectly() const
 {
@@ -98,7 +53,7 @@ bool TestStatusPage::startDirectly() const
     // Up when the test page answers: no status page to ask.
     const QDeadlineTimer deadline(15000);
     while (!deadline.hasExpired()) {
-        if (statusPageCode() != 0)
+        if (m_instance.statusPageCode() != 0)
             return true;
         QThread::msleep(100);
     }
@@ -123,16 +78,16 @@ void TestStatusPage::initTestCase()
              0);
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
-    QFile known(m_dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    m_client = std::make_unique<TestSshClient>(m_sshd, m_dir.path());
+    QVERIFY(m_client->isValid());
     m_originalManifest = TestDebianInstance::manifest(m_instance.configDir());
     QVERIFY(!m_originalManifest.contains(u"mods-enabled/status.load"_s));
 }
 
 void TestStatusPage::cleanupTestCase()
 {
+    if (!m_client)
+        return;
     if (auto driver = connectDriver())
         (void)(*driver)->stop();
 }
@@ -145,7 +100,7 @@ void TestStatusPage::startsAServerWithoutOneWithItsOwnPage()
 
     const Status started = driver.value()->start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
-    QVERIFY(runningMpm().has_value());
+    QVERIFY(m_instance.runningMpm().has_value());
     const QByteArray page = overrideText();
     QVERIFY2(page.contains("SetHandler server-status") && page.contains("Require local"),
              page.constData());
@@ -156,13 +111,13 @@ void TestStatusPage::startsAServerWithoutOneWithItsOwnPage()
     const Status restored = driver.value()->restore();
     QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toString()));
     QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
-    QCOMPARE(statusPageCode(), 0);
+    QCOMPARE(m_instance.statusPageCode(), 0);
 }
 
 void TestStatusPage::monitorAddsThePageForTheRunAndTakesItBack()
 {
     QVERIFY(startDirectly());
-    QCOMPARE(statusPageCode(), 404);
+    QCOMPARE(m_instance.statusPageCode(), 404);
 
     QProcess cli;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -189,28 +144,28 @@ void TestStatusPage::monitorAddsThePageForTheRunAndTakesItBack()
 
     // Afterwards: the files as they were, Apache running, no status page.
     QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
-    QCOMPARE(statusPageCode(), 404);
+    QCOMPARE(m_instance.statusPageCode(), 404);
     QVERIFY(!QFile::exists(u"/var/lib/mpmlab/restore/etc-apache2-%1"_s.arg(m_instance.name())));
 }
 
 void TestStatusPage::switchesMpmOnARunningServerWithoutOne()
 {
-    if (statusPageCode() == 0)
+    if (m_instance.statusPageCode() == 0)
         QVERIFY(startDirectly());
-    QCOMPARE(statusPageCode(), 404);
+    QCOMPARE(m_instance.statusPageCode(), 404);
     auto driver = connectDriver();
     QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));
 
     const Status switched = driver.value()->switchMpm(MpmKind::Worker);
     QVERIFY2(switched.ok(), qPrintable(switched.ok() ? QString() : switched.error().toString()));
-    QCOMPARE(runningMpm(), std::optional(MpmKind::Worker));
+    QCOMPARE(m_instance.runningMpm(), std::optional(MpmKind::Worker));
 
     // Restore cannot ask mod_status about the original: it checks the
     // parent's pid and the error log, and the original answers as before.
     const Status restored = driver.value()->restore();
     QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toString()));
     QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
-    QCOMPARE(statusPageCode(), 404);
+    QCOMPARE(m_instance.statusPageCode(), 404);
     const Result<ServerState> state = driver.value()->state();
     QVERIFY(state && state->running);
 }

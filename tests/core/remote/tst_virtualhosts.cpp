@@ -1,11 +1,7 @@
 #include "TestDebianInstance.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
 #include "apache/RemoteApacheDriver.h"
-#include "remote/HostKeyPolicy.h"
-#include "remote/SshCredentials.h"
-#include "remote/SshSession.h"
-#include "remote/SshShell.h"
-#include "remote/SshTarget.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -78,26 +74,9 @@ void TestVirtualHosts::initTestCase()
 
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
-    QFile known(m_dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = known.fileName();
-    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
-    SshCredentials credentials;
-    credentials.identityFile = m_sshd.clientKeyPath();
-    credentials.useAgent = false;
-    auto session = SshSession::connect(SshTarget{m_sshd.user(), u"127.0.0.1"_s, m_sshd.port()},
-                                       credentials, policy);
-    QVERIFY(session.ok());
-    auto shell = SshShell::open(std::move(session).value(), {}, 120s);
-    QVERIFY(shell.ok());
-    RemoteApacheOptions options;
-    options.configDir = m_instance.configDir();
-    options.clientJournalDir = m_dir.filePath(u"journals"_s);
-    options.settleDelay = 500ms;
-    auto driver = RemoteApacheDriver::open(std::move(shell).value(), options);
+    const TestSshClient client(m_sshd, m_dir.path());
+    QVERIFY(client.isValid());
+    auto driver = client.driver(m_instance.configDir());
     QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));
     m_driver = std::move(driver).value();
     const Status running = m_driver->start();
