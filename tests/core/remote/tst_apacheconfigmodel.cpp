@@ -26,6 +26,8 @@ private Q_SLOTS:
     void addsAndRemovesMemoryLimit();
     void parsesDebianDetection();
     void parsesRhelDetection();
+    void placesTheRhelMemoryLimit();
+    void writesTheSystemdDropIn();
     void refusesNoApache();
     void journalRoundTrips();
 };
@@ -227,6 +229,58 @@ void TestApacheConfigModel::parsesRhelDetection()
     QCOMPARE(layout->overridePath(), u"/etc/httpd/conf.d/zz-mpmlab.conf"_s);
     QCOMPARE(layout->mpmConfigPath(MpmKind::Worker), u"/etc/httpd/conf.modules.d/00-mpm.conf"_s);
     QVERIFY(layout->environmentPrefix().isEmpty());
+    QVERIFY(!layout->memoryLimitKib);
+
+    const Result<ApacheLayout> limited =
+        ApacheLayout::parse(u"family=rhel\nconfdir=/etc/httpd\npidfile=/run/httpd/httpd.pid\n"
+                            "errorlog=/var/log/httpd/error_log\nmemlimit=500000\n"_s,
+                            u"ssh://root@vm:22"_s);
+    QVERIFY(limited.ok());
+    QCOMPARE(limited->memoryLimitKib, std::optional<qint64>(500000));
+    QCOMPARE(limited->pidFile, u"/run/httpd/httpd.pid"_s);
+    QCOMPARE(limited->errorLog, u"/var/log/httpd/error_log"_s);
+    QCOMPARE(limited->toJson().value(u"memoryLimitKib"_s).toInteger(), 500000);
+}
+
+void TestApacheConfigModel::placesTheRhelMemoryLimit()
+{
+    ApacheLayout layout;
+    layout.family = ApacheLayout::Family::Rhel;
+    layout.configDir = u"/etc/httpd"_s;
+    // Without systemd: a file in the tree, read by the start command.
+    QCOMPARE(layout.memoryLimitPath(), u"/etc/httpd/conf.d/zz-mpmlab.memory-limit"_s);
+    const QString prefix = layout.memoryLimitStartPrefix();
+    QVERIFY(prefix.contains(u"'/etc/httpd/conf.d/zz-mpmlab.memory-limit'"_s));
+    QVERIFY(prefix.contains(u"ulimit -v \"$L\""_s));
+    const QByteArray file = rhelMemoryLimitFile(500000);
+    QVERIFY(file.endsWith("\n500000\n"));
+    QCOMPARE(file.count('\n'), 3); // two comment lines, the number
+    // With systemd: the unit's drop-in, and no prefix.
+    layout.systemd = true;
+    QCOMPARE(layout.memoryLimitPath(), u"/etc/systemd/system/httpd.service.d/zz-mpmlab.conf"_s);
+    QVERIFY(layout.memoryLimitStartPrefix().isEmpty());
+    // Debian: envvars.
+    layout.family = ApacheLayout::Family::Debian;
+    layout.configDir = u"/etc/apache2"_s;
+    QCOMPARE(layout.memoryLimitPath(), u"/etc/apache2/envvars"_s);
+    QVERIFY(layout.memoryLimitStartPrefix().isEmpty());
+}
+
+void TestApacheConfigModel::writesTheSystemdDropIn()
+{
+    // Never run here (no systemd as PID 1): the text and the commands only.
+    const QByteArray dropIn = systemdMemoryLimitDropIn(500000);
+    QVERIFY(dropIn.contains("\n[Service]\nLimitAS=500000K\n"));
+    QVERIFY(dropIn.endsWith('\n'));
+    const QString path = u"/etc/systemd/system/httpd.service.d/zz-mpmlab.conf"_s;
+    const QString install = systemdDropInScript(path, false);
+    QVERIFY(install.contains(u"mkdir -p '/etc/systemd/system/httpd.service.d'"_s));
+    QVERIFY(install.contains(u"cat > '%1'.mpmlab-new; mv -f '%1'.mpmlab-new '%1'"_s.arg(path)));
+    QVERIFY(install.endsWith(u"systemctl daemon-reload"_s));
+    const QString remove = systemdDropInScript(path, true);
+    QVERIFY(remove.contains(u"rm -f '%1'"_s.arg(path)));
+    QVERIFY(!remove.contains(u"cat >"_s));
+    QVERIFY(remove.endsWith(u"systemctl daemon-reload"_s));
 }
 
 void TestApacheConfigModel::refusesNoApache()
