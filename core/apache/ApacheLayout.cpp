@@ -78,7 +78,7 @@ if [ -f "$C/apache2.conf" ]; then
        /^[[:space:]]*<\/IfModule/ {m=""; next}
        /^[[:space:]]*Listen[[:space:]]/ {if (m == "") print "listen=" $2; else print "listenif=" m " " $2}' "$C/ports.conf" 2>/dev/null
   cat "$C"/sites-enabled/*.conf 2>/dev/null | sed -n 's/^[[:space:]]*DocumentRoot[[:space:]]\+"\{0,1\}\([^"[:space:]]*\).*/docroot=\1/p'
-  sed -n 's/^ulimit -v \([0-9]*\)$/memlimit=\1/p' "$C/envvars"
+  sed -n 's/^ulimit -v \([0-9]*\)$/memlimit=\1/p' "$C/envvars" 2>/dev/null
 elif [ -f "$C/conf/httpd.conf" ]; then
   echo family=rhel; echo confdir=$C
   # PidFile and ErrorLog of the main server, else httpd's compiled defaults;
