@@ -14,8 +14,10 @@
 // private mount namespace where /etc, /run, /var and /usr/local/sbin are
 // overlays whose upper layers live in a temporary directory. The host's
 // files show through read-only; every write in the namespace lands in those
-// layers, which go away with this object (a crash leaves them in /tmp only).
-// Apache itself runs on 127.0.0.1 and a free high port. Needs root.
+// layers, which go away with this object. Apache runs on 127.0.0.1 and a
+// free high port and is stopped with this object; a crashed test leaves
+// only the layers in /tmp and, if it was running, that httpd (which keeps
+// the namespace alive) until it is killed. Needs root.
 class TestRhelInstance {
 public:
     TestRhelInstance();
