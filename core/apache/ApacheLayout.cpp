@@ -34,6 +34,22 @@ QString ApacheLayout::environmentPrefix() const
     return u"APACHE_CONFDIR="_s % shellQuote(configDir) % u"; export APACHE_CONFDIR; "_s;
 }
 
+QString ApacheLayout::memoryLimitPath() const
+{
+    if (family == Family::Debian)
+        return configDir + u"/envvars"_s;
+    return systemd ? u"/etc/systemd/system/httpd.service.d/zz-mpmlab.conf"_s
+                   : configDir + u"/conf.d/zz-mpmlab.memory-limit"_s;
+}
+
+QString ApacheLayout::memoryLimitStartPrefix() const
+{
+    if (family == Family::Debian || systemd)
+        return {};
+    return u"L=$(sed -n 's/^\\([0-9]\\{1,12\\}\\)$/\\1/p' "_s % shellQuote(memoryLimitPath())
+           % u" 2>/dev/null); if [ -n \"$L\" ]; then ulimit -v \"$L\" || exit 1; fi; "_s;
+}
+
 quint16 ApacheLayout::statusPort() const
 {
     return listenPorts.isEmpty() ? quint16(80) : listenPorts.first();
@@ -69,17 +85,36 @@ if [ -f "$C/apache2.conf" ]; then
   cat "$C"/sites-enabled/*.conf 2>/dev/null | sed -n 's/^[[:space:]]*DocumentRoot[[:space:]]\+"\{0,1\}\([^"[:space:]]*\).*/docroot=\1/p'
   sed -n 's/^[[:space:]]*LoadModule[[:space:]]\+status_module[[:space:]]\+\([^[:space:]]*\).*/statusmodule=\1/p' "$C/mods-available/status.load" 2>/dev/null
   cat "$C/apache2.conf" "$C"/mods-enabled/*.conf "$C"/conf-enabled/*.conf "$C"/sites-enabled/*.conf 2>/dev/null | grep -qi '^[[:space:]]*SetHandler[[:space:]]\+server-status' && echo statushandler=1
+  sed -n 's/^ulimit -v \([0-9]*\)$/memlimit=\1/p' "$C/envvars" 2>/dev/null
 elif [ -f "$C/conf/httpd.conf" ]; then
   echo family=rhel; echo confdir=$C
-  echo pidfile=/run/httpd/httpd.pid; echo errorlog=/var/log/httpd/error_log
+  # PidFile and ErrorLog of the main server, else httpd's compiled defaults;
+  # relative ones are under the ServerRoot, whose run and logs link to
+  # /run/httpd and /var/log/httpd.
+  awk '/^[[:space:]]*<VirtualHost/ {v=1} /^[[:space:]]*<\/VirtualHost/ {v=0}
+       !v && tolower($1) == "pidfile" {p=$2} !v && tolower($1) == "errorlog" {e=$2}
+       END {if (p == "") p="run/httpd.pid"; if (e == "") e="logs/error_log";
+            gsub(/"/, "", p); gsub(/"/, "", e); print p; print e}' "$C/conf/httpd.conf" |
+  { read -r p; read -r e
+    case $p in /*) ;; *) p="$C/$p" ;; esac
+    echo "pidfile=$(readlink -f "$p" || echo "$p")"
+    case $e in /*) ;; \|*|syslog*) e= ;; *) e="$C/$e" ;; esac
+    [ -n "$e" ] && echo "errorlog=$(readlink -f "$e" || echo "$e")"; true; }
   sed -n 's/^[[:space:]]*LoadModule[[:space:]]\+\(mpm_[a-z]*\)_module.*/mpm=\1/p' "$C/conf.modules.d/00-mpm.conf" 2>/dev/null
-  grep -ls '^[[:space:]]*LoadModule[[:space:]]\+php' "$C"/conf.modules.d/*.conf | sed 's/^/php=/'
+  # mod_php loaded whatever the MPM (RHEL's own 15-php.conf loads it only
+  # under prefork: then other MPMs simply run without it).
+  cat "$C"/conf.modules.d/*.conf 2>/dev/null | awk '
+       /^[[:space:]]*<IfModule[[:space:]]+(prefork\.c|mpm_prefork_module)>/ {pf=1}
+       /^[[:space:]]*<\/IfModule/ {pf=0}
+       !pf && $1 == "LoadModule" && $2 ~ /^php[0-9]*_module$/ {sub(/_module$/, "", $2); print "php=" $2}'
   httpd -v 2>/dev/null | sed -n 's/^Server version: */version=/p'
   httpd -M 2>/dev/null | sed -n 's/^ *\([a-z0-9_]*_module\).*/module=\1/p'
-  sed -n 's/^[[:space:]]*Listen[[:space:]]\+\([^[:space:]]*\).*/listen=\1/p' "$C/conf/httpd.conf"
+  cat "$C/conf/httpd.conf" "$C"/conf.d/*.conf 2>/dev/null | sed -n 's/^[[:space:]]*Listen[[:space:]]\+\([^[:space:]]*\).*/listen=\1/p'
   sed -n 's/^[[:space:]]*DocumentRoot[[:space:]]\+"\{0,1\}\([^"[:space:]]*\).*/docroot=\1/p' "$C/conf/httpd.conf"
   cat "$C"/conf.modules.d/*.conf 2>/dev/null | sed -n 's/^[#[:space:]]*LoadModule[[:space:]]\+status_module[[:space:]]\+\([^[:space:]]*\).*/statusmodule=\1/p' | head -n 1
   cat "$C/conf/httpd.conf" "$C"/conf.modules.d/*.conf "$C"/conf.d/*.conf 2>/dev/null | grep -qi '^[[:space:]]*SetHandler[[:space:]]\+server-status' && echo statushandler=1
+  if [ -d /run/systemd/system ]; then L=/etc/systemd/system/httpd.service.d/zz-mpmlab.conf; else L="$C/conf.d/zz-mpmlab.memory-limit"; fi
+  sed -n -e 's/^LimitAS=\([0-9]*\)K$/memlimit=\1/p' -e 's/^\([0-9]\{1,12\}\)$/memlimit=\1/p' "$L" 2>/dev/null
 fi
 )SH"_s;
     return script;
@@ -135,6 +170,11 @@ Result<ApacheLayout> ApacheLayout::parse(const QString &output, const QString &t
             layout.statusHandler = true;
         } else if (key == u"statusmodule") {
             layout.statusModuleFile = value;
+        } else if (key == u"memlimit") {
+            bool ok = false;
+            const qint64 kibibytes = value.toLongLong(&ok);
+            if (ok && kibibytes > 0)
+                layout.memoryLimitKib = kibibytes;
         } else if (key == u"docroot" && layout.documentRoot.isEmpty()) {
             layout.documentRoot = value;
         }
@@ -188,6 +228,8 @@ QJsonObject ApacheLayout::toJson() const
         {u"pidFile"_s, pidFile},
         {u"errorLog"_s, errorLog},
         {u"systemd"_s, systemd},
+        {u"memoryLimitKib"_s,
+         memoryLimitKib ? QJsonValue(double(*memoryLimitKib)) : QJsonValue(QJsonValue::Null)},
         {u"overrideFile"_s, overridePath()},
         {u"statusPageConfigured"_s, configuresStatusPage()},
     };

@@ -34,6 +34,8 @@ struct ApacheLayout {
     // status_module loaded, the sign of a status page while Apache is down.
     bool statusHandler = false;
     QString statusModuleFile; // LoadModule's file for status_module
+    // MPM Lab's `ulimit -v` / LimitAS= for Apache, when one is set (KiB).
+    std::optional<qint64> memoryLimitKib;
 
     // MPM Lab's managed override file (see ManagedOverride).
     [[nodiscard]] QString overridePath() const;
@@ -42,6 +44,15 @@ struct ApacheLayout {
     // POSIX sh lines that make apachectl, a2enmod and a2dismod act on this
     // instance (APACHE_CONFDIR), to put before them.
     [[nodiscard]] QString environmentPrefix() const;
+    // Where MPM Lab keeps the memory limit: Debian's envvars; on RHEL the
+    // systemd drop-in, or without systemd a file of its own in conf.d that
+    // the driver's start commands read (memoryLimitStartPrefix()).
+    [[nodiscard]] QString memoryLimitPath() const;
+    // POSIX sh to put before a start on RHEL without systemd: `ulimit -v`
+    // with the value in memoryLimitPath() when that file holds one, so the
+    // limit follows the config tree (archived, rolled back, restored with
+    // it). Empty for the layouts where envvars or systemd apply it.
+    [[nodiscard]] QString memoryLimitStartPrefix() const;
     // The port where the driver reaches mod_status on the server's loopback.
     [[nodiscard]] quint16 statusPort() const;
     // Whether the config, as it is on disk, serves /server-status (see

@@ -1,5 +1,7 @@
 #include "ManagedOverride.h"
 
+#include "remote/ShellQuote.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -222,6 +224,33 @@ QByteArray withMemoryLimit(const QByteArray &envvars, std::optional<qint64> kibi
                   + '\n' + limitEnd.toByteArray() + '\n';
     }
     return result;
+}
+
+QByteArray rhelMemoryLimitFile(qint64 kibibytes)
+{
+    return "# Managed by MPM Lab: its start commands run httpd under `ulimit -v` of this many\n"
+           "# KiB (RHEL without systemd); `mpmlab-cli server restore` removes this file.\n"
+           + QByteArray::number(kibibytes) + '\n';
+}
+
+QByteArray systemdMemoryLimitDropIn(qint64 kibibytes)
+{
+    return "# Managed by MPM Lab: the address space limit of every httpd process, as\n"
+           "# `ulimit -v`. `mpmlab-cli server restore` removes this file.\n"
+           "[Service]\n"
+           "LimitAS="
+           + QByteArray::number(kibibytes) + "K\n";
+}
+
+QString systemdDropInScript(const QString &path, bool remove)
+{
+    const QString file = shellQuote(path);
+    if (remove) {
+        return u"set -e; rm -f %1; rmdir %2 2>/dev/null || true; systemctl daemon-reload"_s.arg(
+            file, shellQuote(path.section(u'/', 0, -2)));
+    }
+    return u"set -e; umask 022; mkdir -p %2; cat > %1.mpmlab-new; mv -f %1.mpmlab-new %1; "
+           "systemctl daemon-reload"_s.arg(file, shellQuote(path.section(u'/', 0, -2)));
 }
 
 } // namespace mpmlab

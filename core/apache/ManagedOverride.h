@@ -61,4 +61,16 @@ QByteArray withRhelMpm(const QByteArray &text, MpmKind mpm);
 // so the limit applies to every Apache process.
 QByteArray withMemoryLimit(const QByteArray &envvars, std::optional<qint64> kibibytes);
 
+// RHEL without systemd: the file (ApacheLayout::memoryLimitPath()) whose
+// number the driver's start commands give to `ulimit -v`.
+QByteArray rhelMemoryLimitFile(qint64 kibibytes);
+
+// RHEL with systemd: the drop-in for httpd.service that sets LimitAS
+// (the address space, as `ulimit -v`; K is KiB for systemd).
+QByteArray systemdMemoryLimitDropIn(qint64 kibibytes);
+// The root shell script that installs the drop-in at `path` (its text on
+// standard input) or, when `remove`, deletes it, then reloads systemd's
+// units. The limit applies from the next start of httpd.service.
+QString systemdDropInScript(const QString &path, bool remove);
+
 } // namespace mpmlab

@@ -35,13 +35,22 @@ Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Prob
     // First check: the parent is up and mod_status answers with our MPM.
     const QDeadlineTimer deadline(m_readyTimeout);
     std::optional<qint64> pid;
+    std::optional<qint64> seen; // a parent that was up at some poll
     Result<ServerStatus> status = Error{Error::Kind::Timeout, {}, {}};
     for (;;) {
         const Result<std::optional<qint64>> found = probes.runningPid();
         if (!found)
             return found.error();
         pid = *found;
+        // The parent came up and went: it gave up (AH02325 when no child
+        // could start), no point waiting for the timeout.
+        if (seen && !pid) {
+            return Error{Error::Kind::StartFailed,
+                         u"Apache started (pid %1), then exited before it answered"_s.arg(*seen),
+                         {}};
+        }
         if (pid) {
+            seen = pid;
             status = probe();
             if (status || status.error().kind == Error::Kind::StartFailed)
                 break;

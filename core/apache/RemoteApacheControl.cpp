@@ -62,7 +62,9 @@ QString RemoteApacheControl::controlCommand(const QString &action) const
                 : u"httpd"_s;
         return u"systemctl "_s % action % u' ' % shellQuote(unit);
     }
-    return m_layout.environmentPrefix() % (debian ? u"apache2ctl "_s : u"apachectl "_s) % action;
+    const bool starts = action == u"start" || action == u"restart" || action == u"graceful";
+    return m_layout.environmentPrefix() % (starts ? m_layout.memoryLimitStartPrefix() : QString())
+           % (debian ? u"apache2ctl "_s : u"apachectl "_s) % action;
 }
 
 Result<std::optional<qint64>> RemoteApacheControl::runningPid()
@@ -85,10 +87,14 @@ Result<ServerStatus> RemoteApacheControl::fetchStatus()
         return reply.error();
     const qsizetype bodyStart = reply->indexOf("\r\n\r\n");
     if (!reply->startsWith("HTTP/1.") || bodyStart < 0 || reply->mid(9, 3) != "200") {
+        const QString hint = m_layout.family == ApacheLayout::Family::Debian
+                                 ? u"a2enmod status"_s
+                                 : u"LoadModule status_module and a <Location /server-status> "
+                                   "with SetHandler server-status in conf.d"_s;
         return Error{Error::Kind::Network,
                      u"mod_status on port %1 of %2 did not answer 200: is mod_status enabled "
-                     "(a2enmod status)?"_s.arg(m_layout.statusPort())
-                         .arg(m_shell.targetName()),
+                     "(%3)?"_s.arg(m_layout.statusPort())
+                         .arg(m_shell.targetName(), hint),
                      QString::fromUtf8(reply->left(200))};
     }
     return ServerStatus::parse(QString::fromUtf8(reply->mid(bodyStart + 4)));

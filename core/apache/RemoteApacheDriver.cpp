@@ -228,7 +228,8 @@ Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
 
 Result<QStringList> RemoteApacheDriver::change(const QString &what,
                                                const std::function<Status()> &edit,
-                                               MpmKind expectedMpm, bool startEvenIfStopped)
+                                               MpmKind expectedMpm, bool startEvenIfStopped,
+                                               const std::function<Status()> &undoOutsideTree)
 {
     if (const Result<RestoreJournal> journal = ensureJournal(); !journal)
         return journal.error();
@@ -258,6 +259,8 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
         Status undone = restarted ? m_control->stopAndWait() : Status{};
         if (undone)
             undone = restoreTree(step);
+        if (undone && undoOutsideTree)
+            undone = undoOutsideTree();
         if (undone)
             undone = detect();
         if (undone && restarted && wasRunning && previousMpm)
@@ -293,12 +296,17 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
 Status RemoteApacheDriver::switchMpm(MpmKind kind)
 {
     if (!layout().phpModules.isEmpty() && kind != MpmKind::Prefork) {
-        return Error{Error::Kind::InvalidInput,
-                     u"mod_php (%1) is enabled on %2 and works only with prefork: switching to %3 "
-                     "would break PHP. Move PHP to PHP-FPM first (for example a2dismod %1; "
-                     "a2enmod proxy_fcgi; a2enconf %1-fpm), then switch."_s.arg(
-                         layout().phpModules.join(u", "_s), targetName(), mpmName(kind)),
-                     {}};
+        return Error{
+            Error::Kind::InvalidInput,
+            u"mod_php (%1) is enabled on %2 and works only with prefork: switching to %3 "
+            "would break PHP. Move PHP to PHP-FPM first (%4), then switch."_s.arg(
+                layout().phpModules.join(u", "_s), targetName(), mpmName(kind),
+                layout().family == ApacheLayout::Family::Debian
+                    ? u"for example a2dismod %1; a2enmod proxy_fcgi; a2enconf %1-fpm"_s.arg(
+                        layout().phpModules.value(0))
+                    : u"load it only inside <IfModule prefork.c> as RHEL's "
+                      "15-php.conf does, with php-fpm for the other MPMs"_s),
+            {}};
     }
     if (layout().configuredMpm == kind) {
         const Result<ServerStatus> status = m_control->fetchStatus();
@@ -451,21 +459,74 @@ Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
                          .arg(maxMemoryLimitKib),
                      {}};
     }
-    if (layout().family != ApacheLayout::Family::Debian) {
-        return Error{Error::Kind::InvalidInput,
-                     u"memory limits are supported on Debian/Ubuntu layouts only for now"_s,
-                     {}};
-    }
-    const QString envvars = layout().configDir + u"/envvars"_s;
+    if (layout().family == ApacheLayout::Family::Rhel && layout().systemd)
+        return setSystemdMemoryLimit(kibibytes);
+    // Debian: envvars, which apache2ctl sources. RHEL without systemd: MPM
+    // Lab's own file, read by its start commands. Both in the config tree,
+    // so archived, rolled back and restored with it.
+    const QString path = layout().memoryLimitPath();
+    const bool debian = layout().family == ApacheLayout::Family::Debian;
     const auto edit = [&]() -> Status {
-        const Result<QByteArray> text = m_shell->downloadAsRoot(envvars);
+        if (!debian) {
+            if (kibibytes)
+                return m_shell->uploadAsRoot(path, rhelMemoryLimitFile(*kibibytes));
+            const Result<ProcessOutput> removed = m_control->runChecked(
+                u"rm -f -- "_s + shellQuote(path), Error::Kind::Io, u"removing the limit"_s);
+            return removed ? Status{} : Status{removed.error()};
+        }
+        const Result<QByteArray> text = m_shell->downloadAsRoot(path);
         if (!text)
             return text.error();
-        return m_shell->uploadAsRoot(envvars, withMemoryLimit(*text, kibibytes));
+        return m_shell->uploadAsRoot(path, withMemoryLimit(*text, kibibytes));
     };
     const Result<QStringList> changed =
         change(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s, edit,
                configuredMpm(), false);
+    return changed ? Status{} : Status{changed.error()};
+}
+
+Status RemoteApacheDriver::setSystemdMemoryLimit(std::optional<qint64> kibibytes)
+{
+    // The drop-in is outside /etc/httpd: the journal lists it among the
+    // files to delete on restore, and a failed change puts back what was
+    // there before it.
+    const QString path = layout().memoryLimitPath();
+    const Result<RestoreJournal> found = ensureJournal();
+    if (!found)
+        return found.error();
+    RestoreJournal journal = *found;
+    const Result<ProcessOutput> old =
+        m_shell->runAsRoot(u"if [ -f %1 ]; then cat %1; else exit 3; fi"_s.arg(shellQuote(path)));
+    if (!old)
+        return old.error();
+    const std::optional<QByteArray> previous =
+        old->succeeded() ? std::optional<QByteArray>(old->standardOutput) : std::nullopt;
+    if (previous && !journal.createdFiles.contains(path)) {
+        return Error{Error::Kind::Busy,
+                     u"%1 exists on %2 and was not made by MPM Lab: move it away first"_s.arg(
+                         path, targetName()),
+                     {}};
+    }
+    if (!journal.createdFiles.contains(path)) {
+        journal.createdFiles << path; // before it exists: a crash still leaves it to restore()
+        if (Status written = writeJournal(journal); !written)
+            return written;
+    }
+    const auto install = [this, path](const std::optional<QByteArray> &text) -> Status {
+        const Result<ProcessOutput> done =
+            m_shell->runAsRoot(systemdDropInScript(path, !text), text.value_or(QByteArray()));
+        if (!done)
+            return done.error();
+        if (!done->succeeded())
+            return Error{Error::Kind::Io, u"cannot write %1 on %2"_s.arg(path, targetName()),
+                         done->combinedText()};
+        return {};
+    };
+    const std::optional<QByteArray> wanted =
+        kibibytes ? std::optional<QByteArray>(systemdMemoryLimitDropIn(*kibibytes)) : std::nullopt;
+    const Result<QStringList> changed = change(
+        kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s,
+        [&] { return install(wanted); }, configuredMpm(), false, [&] { return install(previous); });
     return changed ? Status{} : Status{changed.error()};
 }
 
@@ -541,8 +602,16 @@ Status RemoteApacheDriver::restore()
         QStringList quoted;
         for (const QString &file : journal.createdFiles)
             quoted << shellQuote(file);
-        const Result<ProcessOutput> removed = m_control->runChecked(
-            u"rm -f -- "_s + quoted.join(u' '), Error::Kind::Io, u"removing the test files"_s);
+        QString script = u"rm -f -- "_s + quoted.join(u' ');
+        // RHEL's systemd drop-in among them: systemd must forget it too.
+        const QString dropIn = layout().memoryLimitPath();
+        if (layout().family == ApacheLayout::Family::Rhel && layout().systemd
+            && journal.createdFiles.contains(dropIn)) {
+            script += u" && { rmdir %1 2>/dev/null; systemctl daemon-reload; }"_s.arg(
+                shellQuote(dropIn.section(u'/', 0, -2)));
+        }
+        const Result<ProcessOutput> removed =
+            m_control->runChecked(script, Error::Kind::Io, u"removing the files MPM Lab created"_s);
         if (!removed)
             return removed.error();
     }

@@ -71,8 +71,12 @@ private:
     // The one path every change takes: journal, archive, `edit`, configtest,
     // restart when `restart` (or when the server runs), verified as
     // `expectedMpm`; rollback on failure. Returns Apache's warnings.
+    // `undoOutsideTree` puts back what `edit` changed outside the config tree
+    // (RHEL's systemd drop-in), after the tree itself.
     Result<QStringList> change(const QString &what, const std::function<Status()> &edit,
-                               MpmKind expectedMpm, bool startEvenIfStopped);
+                               MpmKind expectedMpm, bool startEvenIfStopped,
+                               const std::function<Status()> &undoOutsideTree = {});
+    Status setSystemdMemoryLimit(std::optional<qint64> kibibytes);
 
     std::unique_ptr<RemoteShell> m_shell;
     RemoteApacheOptions m_options;

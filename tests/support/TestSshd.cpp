@@ -114,8 +114,10 @@ QString TestSshd::start()
         return error;
     }
 
-    m_sshd.start(QString::fromLatin1(sshd),
-                 {u"-D"_s, u"-f"_s, config, u"-E"_s, m_dir.filePath(u"sshd.log"_s)});
+    QStringList command = m_launcher;
+    command << QString::fromLatin1(sshd) << u"-D"_s << u"-f"_s << config << u"-E"_s
+            << m_dir.filePath(u"sshd.log"_s);
+    m_sshd.start(command.first(), command.mid(1));
     if (!m_sshd.waitForStarted())
         return u"cannot run sshd: "_s + m_sshd.errorString();
     const QDeadlineTimer deadline(startTimeoutMs);

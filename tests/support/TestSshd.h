@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 // A private OpenSSH server on 127.0.0.1 for one test: generated ed25519 host
@@ -28,6 +29,11 @@ public:
     // conversation (UsePAM yes, PasswordAuthentication no), what many
     // distributions ship.
     void setKeyboardInteractiveThroughPam(bool enabled) { m_pamKeyboardInteractive = enabled; }
+    // Before start(): run sshd through this command (program and arguments,
+    // sshd's own command line appended), e.g. to start it inside a private
+    // mount namespace. It must end by exec'ing sshd, so that stop() signals
+    // sshd itself. Empty (the default): sshd runs directly.
+    void setLauncher(const QStringList &launcher) { m_launcher = launcher; }
 
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QString user() const;
@@ -37,6 +43,8 @@ public:
     [[nodiscard]] QString knownHostsLine() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QString dir() const { return m_dir.path(); }
+    // sshd's process id (0 when not running), e.g. for nsenter.
+    [[nodiscard]] qint64 processId() const { return m_sshd.processId(); }
 
 private:
     QString generateKey(const QString &path);
@@ -46,4 +54,5 @@ private:
     quint16 m_port = 0;
     bool m_passwordAuthentication = false;
     bool m_pamKeyboardInteractive = false;
+    QStringList m_launcher;
 };

@@ -2,7 +2,9 @@
 #include "apache/DirectiveSet.h"
 #include "apache/ManagedOverride.h"
 #include "apache/RestoreJournal.h"
+#include "common/ProcessRunner.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +28,9 @@ private Q_SLOTS:
     void addsAndRemovesMemoryLimit();
     void parsesDebianDetection();
     void parsesRhelDetection();
+    void runsTheRhelDetectionScript();
+    void placesTheRhelMemoryLimit();
+    void writesTheSystemdDropIn();
     void refusesNoApache();
     void journalRoundTrips();
     void overrideKeepsTheStatusPage();
@@ -229,6 +234,107 @@ void TestApacheConfigModel::parsesRhelDetection()
     QCOMPARE(layout->overridePath(), u"/etc/httpd/conf.d/zz-mpmlab.conf"_s);
     QCOMPARE(layout->mpmConfigPath(MpmKind::Worker), u"/etc/httpd/conf.modules.d/00-mpm.conf"_s);
     QVERIFY(layout->environmentPrefix().isEmpty());
+    QVERIFY(!layout->memoryLimitKib);
+
+    const Result<ApacheLayout> limited =
+        ApacheLayout::parse(u"family=rhel\nconfdir=/etc/httpd\npidfile=/run/httpd/httpd.pid\n"
+                            "errorlog=/var/log/httpd/error_log\nmemlimit=500000\n"_s,
+                            u"ssh://root@vm:22"_s);
+    QVERIFY(limited.ok());
+    QCOMPARE(limited->memoryLimitKib, std::optional<qint64>(500000));
+    QCOMPARE(limited->pidFile, u"/run/httpd/httpd.pid"_s);
+    QCOMPARE(limited->errorLog, u"/var/log/httpd/error_log"_s);
+    QCOMPARE(limited->toJson().value(u"memoryLimitKib"_s).toInteger(), 500000);
+}
+
+void TestApacheConfigModel::runsTheRhelDetectionScript()
+{
+    // The script itself, by sh, on a RHEL-shaped tree in a temporary
+    // directory: what httpd.conf leaves to httpd's compiled defaults
+    // (run/httpd.pid under the ServerRoot, through its link), a piped
+    // ErrorLog, mod_php only under prefork or always, Listen in conf.d.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString conf = dir.filePath(u"httpd"_s);
+    const auto write = [&](const QString &path, const QByteArray &text) {
+        QDir().mkpath(QFileInfo(conf + path).absolutePath());
+        QFile file(conf + path);
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    };
+    QVERIFY(write(u"/conf/httpd.conf"_s, "ServerRoot \"/etc/httpd\"\nListen 8080\n"
+                                         "ErrorLog \"|/usr/bin/logger -t httpd\"\n"
+                                         "DocumentRoot \"/srv/www\"\n"
+                                         "<VirtualHost *:8080>\n  PidFile /wrong\n"
+                                         "</VirtualHost>\n"));
+    QVERIFY(write(u"/conf.modules.d/00-mpm.conf"_s,
+                  "#LoadModule mpm_prefork_module modules/mod_mpm_prefork.so\n"
+                  "LoadModule mpm_worker_module modules/mod_mpm_worker.so\n"));
+    QVERIFY(write(u"/conf.modules.d/15-php.conf"_s, "<IfModule prefork.c>\n"
+                                                    "  LoadModule php_module modules/libphp.so\n"
+                                                    "</IfModule>\n"));
+    QVERIFY(
+        write(u"/conf.modules.d/16-php7.conf"_s, "LoadModule php7_module modules/libphp7.so\n"));
+    QVERIFY(write(u"/conf.d/ssl.conf"_s, "Listen 443 https\n"));
+    QVERIFY(write(u"/conf.d/zz-mpmlab.memory-limit"_s, rhelMemoryLimitFile(300000)));
+    QVERIFY(QDir().mkpath(dir.filePath(u"run-httpd"_s)));
+    QVERIFY(QFile::link(dir.filePath(u"run-httpd"_s), conf + u"/run"_s));
+
+    const Result<ProcessOutput> output = ProcessRunner::run(
+        u"/bin/sh"_s, {u"-c"_s, ApacheLayout::detectionScript(conf)}, std::chrono::seconds(30));
+    QVERIFY(output.ok());
+    const Result<ApacheLayout> layout =
+        ApacheLayout::parse(QString::fromUtf8(output->standardOutput), u"test"_s);
+    QVERIFY2(layout.ok(), output->standardOutput.constData());
+    QCOMPARE(layout->family, ApacheLayout::Family::Rhel);
+    QCOMPARE(layout->pidFile, dir.filePath(u"run-httpd/httpd.pid"_s));
+    QVERIFY(layout->errorLog.isEmpty()); // piped: nothing to read
+    QCOMPARE(layout->configuredMpm, std::optional<MpmKind>(MpmKind::Worker));
+    QCOMPARE(layout->phpModules, QStringList{u"php7"_s});
+    QCOMPARE(layout->listenPorts, (QList<quint16>{8080, 443}));
+    QCOMPARE(layout->documentRoot, u"/srv/www"_s);
+    if (!layout->systemd) // this machine's /run/systemd decides where the limit is read
+        QCOMPARE(layout->memoryLimitKib, std::optional<qint64>(300000));
+}
+
+void TestApacheConfigModel::placesTheRhelMemoryLimit()
+{
+    ApacheLayout layout;
+    layout.family = ApacheLayout::Family::Rhel;
+    layout.configDir = u"/etc/httpd"_s;
+    // Without systemd: a file in the tree, read by the start command.
+    QCOMPARE(layout.memoryLimitPath(), u"/etc/httpd/conf.d/zz-mpmlab.memory-limit"_s);
+    const QString prefix = layout.memoryLimitStartPrefix();
+    QVERIFY(prefix.contains(u"'/etc/httpd/conf.d/zz-mpmlab.memory-limit'"_s));
+    QVERIFY(prefix.contains(u"ulimit -v \"$L\""_s));
+    const QByteArray file = rhelMemoryLimitFile(500000);
+    QVERIFY(file.endsWith("\n500000\n"));
+    QCOMPARE(file.count('\n'), 3); // two comment lines, the number
+    // With systemd: the unit's drop-in, and no prefix.
+    layout.systemd = true;
+    QCOMPARE(layout.memoryLimitPath(), u"/etc/systemd/system/httpd.service.d/zz-mpmlab.conf"_s);
+    QVERIFY(layout.memoryLimitStartPrefix().isEmpty());
+    // Debian: envvars.
+    layout.family = ApacheLayout::Family::Debian;
+    layout.configDir = u"/etc/apache2"_s;
+    QCOMPARE(layout.memoryLimitPath(), u"/etc/apache2/envvars"_s);
+    QVERIFY(layout.memoryLimitStartPrefix().isEmpty());
+}
+
+void TestApacheConfigModel::writesTheSystemdDropIn()
+{
+    // Never run here (no systemd as PID 1): the text and the commands only.
+    const QByteArray dropIn = systemdMemoryLimitDropIn(500000);
+    QVERIFY(dropIn.contains("\n[Service]\nLimitAS=500000K\n"));
+    QVERIFY(dropIn.endsWith('\n'));
+    const QString path = u"/etc/systemd/system/httpd.service.d/zz-mpmlab.conf"_s;
+    const QString install = systemdDropInScript(path, false);
+    QVERIFY(install.contains(u"mkdir -p '/etc/systemd/system/httpd.service.d'"_s));
+    QVERIFY(install.contains(u"cat > '%1'.mpmlab-new; mv -f '%1'.mpmlab-new '%1'"_s.arg(path)));
+    QVERIFY(install.endsWith(u"systemctl daemon-reload"_s));
+    const QString remove = systemdDropInScript(path, true);
+    QVERIFY(remove.contains(u"rm -f '%1'"_s.arg(path)));
+    QVERIFY(!remove.contains(u"cat >"_s));
+    QVERIFY(remove.endsWith(u"systemctl daemon-reload"_s));
 }
 
 void TestApacheConfigModel::refusesNoApache()
