@@ -1,5 +1,6 @@
 #include "TestDebianInstance.h"
 #include "TestRhelInstance.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
 #include "apache/RemoteApacheDriver.h"
 #include "common/BlockingHttpClient.h"
@@ -35,7 +36,11 @@ private Q_SLOTS:
     void restoresTheOriginalTreeAndMpm();
 
 private:
-    Result<std::unique_ptr<RemoteApacheDriver>> connectDriver();
+    // The default 2 s settle delay, four times per MPM switch, is slow.
+    [[nodiscard]] Result<std::unique_ptr<RemoteApacheDriver>> connectDriver() const
+    {
+        return m_client->driver(TestRhelInstance::configDir(), 500ms);
+    }
     [[nodiscard]] QByteArray readFile(const QString &path) const;
     [[nodiscard]] QString manifest() const;
     // The running parent and the MPM mod_status reports, in one state().
@@ -50,6 +55,7 @@ private:
     TestRhelInstance m_instance;
     TestSshd m_sshd;
     QTemporaryDir m_dir;
+    std::unique_ptr<TestSshClient> m_client;
     QString m_originalManifest;
     QByteArray m_originalMpmConf;
     std::optional<MpmKind> m_originalMpm;
@@ -81,28 +87,6 @@ QString errorText(const Status &status)
 
 } // namespace
 
-Result<std::unique_ptr<RemoteApacheDriver>> TestRhelApache::connectDriver()
-{
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
-    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
-    SshCredentials credentials;
-    credentials.identityFile = m_sshd.clientKeyPath();
-    credentials.useAgent = false;
-    auto session = SshSession::connect(SshTarget{m_sshd.user(), u"127.0.0.1"_s, m_sshd.port()},
-                                       credentials, policy);
-    if (!session)
-        return session.error();
-    auto shell = SshShell::open(std::move(session).value(), {}, 120s);
-    if (!shell)
-        return shell.error();
-    RemoteApacheOptions options;
-    options.configDir = TestRhelInstance::configDir();
-    options.clientJournalDir = m_dir.filePath(u"journals"_s);
-    options.settleDelay = 500ms; // the default 2 s, four times per MPM switch, is slow
-    return RemoteApacheDriver::open(std::move(shell).value(), options);
-}
-
 QByteArray TestRhelApache::readFile(const QString &path) const
 {
     QFile file(m_instance.hostPath(path));
@@ -132,10 +116,8 @@ void TestRhelApache::initTestCase()
     m_sshd.setLauncher(m_instance.launcher());
     const QString sshd = m_sshd.start();
     QVERIFY2(sshd.isEmpty(), qPrintable(sshd));
-    QFile known(m_dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    m_client = std::make_unique<TestSshClient>(m_sshd, m_dir.path());
+    QVERIFY(m_client->isValid());
 
     auto driver = connectDriver();
     QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));
