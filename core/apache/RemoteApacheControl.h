@@ -42,6 +42,8 @@ public:
                         Progress progress);
 
     [[nodiscard]] const ApacheLayout &layout() const { return m_layout; }
+    // After a new detection (a change may move the MPM, the modules...).
+    void setLayout(ApacheLayout layout) { m_layout = std::move(layout); }
 
     Result<std::optional<qint64>> runningPid();
     Result<ServerStatus> fetchStatus();

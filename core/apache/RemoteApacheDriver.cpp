@@ -1,15 +1,11 @@
 #include "RemoteApacheDriver.h"
 
 #include "ManagedOverride.h"
-#include "common/AtomicFile.h"
 #include "remote/RemoteShell.h"
 #include "remote/ShellQuote.h"
 #include "remote/SshTarget.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +57,11 @@ Status RemoteApacheDriver::detect()
     }
     if (!layout)
         return layout.error();
+    // Updated in place: references from layout() stay valid.
+    if (m_control) {
+        m_control->setLayout(std::move(layout).value());
+        return {};
+    }
     m_control = std::make_unique<RemoteApacheControl>(
         *m_shell, std::move(layout).value(), m_options,
         [this](const QString &step) { reportProgress(step); });
@@ -72,17 +73,6 @@ QString RemoteApacheDriver::targetName() const { return m_shell->targetName(); }
 MpmKind RemoteApacheDriver::configuredMpm() const
 {
     return layout().configuredMpm.value_or(MpmKind::Event);
-}
-
-QString RemoteApacheDriver::serverDir() const
-{
-    return RestoreJournal::serverDirFor(layout().configDir);
-}
-
-QString RemoteApacheDriver::clientJournalPath() const
-{
-    return RestoreJournal::clientPathFor(m_options.clientJournalDir, targetName(),
-                                         layout().configDir);
 }
 
 Result<ServerState> RemoteApacheDriver::state()
@@ -132,69 +122,20 @@ Status RemoteApacheDriver::start()
 
 Status RemoteApacheDriver::stop() { return m_control->stopAndWait(); }
 
+RemoteConfigArchive RemoteApacheDriver::archive() const
+{
+    return {*m_shell, layout().configDir, m_options.clientJournalDir};
+}
+
 Result<std::optional<RestoreJournal>> RemoteApacheDriver::serverJournal()
 {
-    const QString path = serverDir() + u"/journal.json"_s;
-    const Result<ProcessOutput> output =
-        m_shell->runAsRoot(u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(path)));
-    if (!output)
-        return output.error();
-    if (output->standardOutput.isEmpty())
-        return std::optional<RestoreJournal>();
-    const Result<RestoreJournal> journal =
-        RestoreJournal::fromJson(output->standardOutput, targetName() + u':' + path);
-    if (!journal)
-        return journal.error();
-    return std::optional<RestoreJournal>(*journal);
-}
-
-Status RemoteApacheDriver::writeJournal(const RestoreJournal &journal)
-{
-    const QByteArray json = journal.toJson();
-    if (Status onServer = m_shell->uploadAsRoot(serverDir() + u"/journal.json"_s, json); !onServer)
-        return onServer;
-    const QString clientPath = clientJournalPath();
-    if (!QDir().mkpath(QFileInfo(clientPath).absolutePath())) {
-        return Error{
-            Error::Kind::Io,
-            u"cannot create %1 for the restore journal"_s.arg(QFileInfo(clientPath).absolutePath()),
-            {}};
-    }
-    return writeFileAtomically(clientPath, json);
-}
-
-Status RemoteApacheDriver::archiveTree(const QString &archive)
-{
-    const QString script =
-        u"set -e; umask 077; mkdir -p %1; C=%2; "
-        "tar -cpf %3.new --numeric-owner -C \"$(dirname \"$C\")\" \"$(basename \"$C\")\"; "
-        "mv -f %3.new %3"_s.arg(shellQuote(serverDir()), shellQuote(layout().configDir),
-                                shellQuote(archive));
-    const Result<ProcessOutput> done =
-        m_control->runChecked(script + u" 2>&1"_s, Error::Kind::Io, u"backing up the config"_s);
-    return done ? Status{} : Status{done.error()};
-}
-
-Status RemoteApacheDriver::restoreTree(const QString &archive)
-{
-    // Extract beside the tree, then swap directories: the tree is never half
-    // restored, and symlinks (mods-enabled), modes and owners come back as
-    // they were. Safe to run again after an interruption.
-    const QString script =
-        u"set -e; C=%1; A=%2; P=$(dirname \"$C\"); B=$(basename \"$C\"); "
-        "T=\"$P/.$B.mpmlab-restore\"; O=\"$P/.$B.mpmlab-old\"; "
-        "rm -rf \"$T\" \"$O\"; mkdir \"$T\"; tar -xpf \"$A\" --numeric-owner -C \"$T\"; "
-        "if [ -e \"$C\" ]; then mv \"$C\" \"$O\"; fi; mv \"$T/$B\" \"$C\"; rm -rf \"$O\" \"$T\""_s
-            .arg(shellQuote(layout().configDir), shellQuote(archive));
-    reportProgress(u"Restoring the configuration files"_s);
-    const Result<ProcessOutput> done =
-        m_control->runChecked(script + u" 2>&1"_s, Error::Kind::Io, u"restoring the config"_s);
-    return done ? Status{} : Status{done.error()};
+    return archive().serverJournal();
 }
 
 Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
 {
-    const Result<std::optional<RestoreJournal>> existing = serverJournal();
+    RemoteConfigArchive archive = this->archive();
+    const Result<std::optional<RestoreJournal>> existing = archive.serverJournal();
     if (!existing)
         return existing.error();
     if (*existing)
@@ -203,7 +144,7 @@ Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
     RestoreJournal journal;
     journal.target = targetName();
     journal.configDir = layout().configDir;
-    journal.originalArchive = serverDir() + u"/original.tar"_s;
+    journal.originalArchive = archive.serverDir() + u"/original.tar"_s;
     journal.startedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     journal.originalMpm = layout().configuredMpm;
     const Result<std::optional<qint64>> pid = m_control->runningPid();
@@ -219,9 +160,9 @@ Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
     }
     reportProgress(u"Backing up %1 before the first change"_s.arg(layout().configDir));
     // The archive first: a journal never points to a missing archive.
-    if (Status archived = archiveTree(journal.originalArchive); !archived)
+    if (Status archived = archive.archiveTree(journal.originalArchive); !archived)
         return archived.error();
-    if (Status written = writeJournal(journal); !written)
+    if (Status written = archive.writeJournal(journal); !written)
         return written.error();
     return journal;
 }
@@ -233,8 +174,9 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
 {
     if (const Result<RestoreJournal> journal = ensureJournal(); !journal)
         return journal.error();
-    const QString step = serverDir() + u"/before-last-change.tar"_s;
-    if (Status archived = archiveTree(step); !archived)
+    RemoteConfigArchive archive = this->archive();
+    const QString step = archive.serverDir() + u"/before-last-change.tar"_s;
+    if (Status archived = archive.archiveTree(step); !archived)
         return archived.error();
     const Result<std::optional<qint64>> pid = m_control->runningPid();
     if (!pid)
@@ -258,7 +200,7 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
         reportProgress(u"Rolling back: %1 failed"_s.arg(what));
         Status undone = restarted ? m_control->stopAndWait() : Status{};
         if (undone)
-            undone = restoreTree(step);
+            undone = archive.restoreTree(step);
         if (undone && undoOutsideTree)
             undone = undoOutsideTree();
         if (undone)
@@ -320,59 +262,16 @@ Status RemoteApacheDriver::switchMpm(MpmKind kind)
     return changed ? Status{} : Status{changed.error()};
 }
 
-Result<QByteArray> RemoteApacheDriver::configAsApacheReadsIt()
-{
-    // mod_info sits beside mod_status in every package's module directory.
-    QString infoModule = layout().statusModuleFile;
-    infoModule.replace(u"mod_status.so"_s, u"mod_info.so"_s);
-    const bool debian = layout().family == ApacheLayout::Family::Debian;
-    const QString command = layout().environmentPrefix() % (debian ? u"apache2ctl"_s : u"httpd"_s)
-                            % u" -t -D DUMP_CONFIG -C "_s
-                            % shellQuote(u"LoadModule info_module "_s + infoModule)
-                            % u" 2>/dev/null"_s;
-    const Result<ProcessOutput> dumped = m_shell->runAsRoot(command);
-    if (!dumped)
-        return dumped.error();
-    if (!dumped->succeeded() || !dumped->standardOutput.contains("# In file: "))
-        return QByteArray();
-    return dumped->standardOutput;
-}
-
-Result<QByteArray> RemoteApacheDriver::configFiles(bool withSites)
-{
-    const QString dir = shellQuote(layout().configDir);
-    // Apache's reading order; the managed override is among the last files.
-    const QString files =
-        layout().family == ApacheLayout::Family::Debian
-            ? u"%1/apache2.conf %1/mods-enabled/mpm_%2.conf %1/conf-enabled/*.conf"_s.arg(
-                  dir, mpmName(configuredMpm()))
-                  + (withSites ? u" %1/sites-enabled/*.conf"_s.arg(dir) : QString())
-            : u"%1/conf/httpd.conf %1/conf.modules.d/*.conf %1/conf.d/*.conf"_s.arg(dir);
-    const Result<ProcessOutput> text =
-        m_shell->runAsRoot(u"cat "_s % files % u" 2>/dev/null; true"_s);
-    if (!text)
-        return text.error();
-    return text->standardOutput;
-}
+RemoteApacheConfig RemoteApacheDriver::config() const { return {*m_shell, layout()}; }
 
 Result<DirectiveSet> RemoteApacheDriver::directives()
 {
-    Result<QByteArray> config = configAsApacheReadsIt();
-    if (config && config->isEmpty())
-        config = configFiles(false);
-    if (!config)
-        return config.error();
-    return effectiveDirectives({*config}, configuredMpm());
+    return config().directives(configuredMpm());
 }
 
 Result<QStringList> RemoteApacheDriver::virtualHostDirectives()
 {
-    Result<QByteArray> config = configAsApacheReadsIt();
-    if (config && config->isEmpty())
-        config = configFiles(true);
-    if (!config)
-        return config.error();
-    return mpmlab::virtualHostDirectives({*config});
+    return config().virtualHostDirectives();
 }
 
 Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &changes)
@@ -397,12 +296,9 @@ Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &change
         }
     }
 
-    const auto edit = [&]() -> Status {
-        Result<ManagedOverride> override = readOverride();
-        if (!override)
-            return override.error();
-        override.value().apply(changes, mpm);
-        return m_shell->uploadAsRoot(layout().overridePath(), override->render());
+    const auto edit = [&] {
+        return config().editOverride(
+            [&](ManagedOverride &override) { override.apply(changes, mpm); });
     };
     const Result<QStringList> apache = change(u"setting directives"_s, edit, mpm, false);
     if (!apache)
@@ -414,24 +310,13 @@ Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &change
     return warnings;
 }
 
-Result<ManagedOverride> RemoteApacheDriver::readOverride()
-{
-    const Result<ProcessOutput> old = m_shell->runAsRoot(
-        u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(layout().overridePath())));
-    if (!old)
-        return old.error();
-    return ManagedOverride::parse(old->standardOutput);
-}
-
 Status RemoteApacheDriver::addStatusPage()
 {
     reportProgress(u"Adding MPM Lab's status page (mod_status, local access only)"_s);
-    Result<ManagedOverride> override = readOverride();
-    if (!override)
-        return override.error();
-    override.value().statusPage = true;
-    override.value().statusModuleFile = layout().statusModuleFile;
-    return m_shell->uploadAsRoot(layout().overridePath(), override->render());
+    return config().editOverride([this](ManagedOverride &override) {
+        override.statusPage = true;
+        override.statusModuleFile = layout().statusModuleFile;
+    });
 }
 
 Result<bool> RemoteApacheDriver::ensureStatusPage()
@@ -509,7 +394,7 @@ Status RemoteApacheDriver::setSystemdMemoryLimit(std::optional<qint64> kibibytes
     }
     if (!journal.createdFiles.contains(path)) {
         journal.createdFiles << path; // before it exists: a crash still leaves it to restore()
-        if (Status written = writeJournal(journal); !written)
+        if (Status written = archive().writeJournal(journal); !written)
             return written;
     }
     const auto install = [this, path](const std::optional<QByteArray> &text) -> Status {
@@ -565,7 +450,7 @@ Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spe
         if (!journal.createdFiles.contains(file))
             journal.createdFiles << file;
     }
-    if (Status written = writeJournal(journal); !written)
+    if (Status written = archive().writeJournal(journal); !written)
         return written.error();
     reportProgress(u"Writing test.html (%1 bytes) and large.bin (%2 bytes)"_s.arg(spec.pageBytes)
                        .arg(spec.largeBytes));
@@ -585,18 +470,19 @@ Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spe
 
 Status RemoteApacheDriver::restore()
 {
-    const Result<std::optional<RestoreJournal>> found = serverJournal();
+    RemoteConfigArchive archive = this->archive();
+    const Result<std::optional<RestoreJournal>> found = archive.serverJournal();
     if (!found)
         return found.error();
     if (!*found) {
-        QFile::remove(clientJournalPath());
         reportProgress(u"Nothing to restore on %1"_s.arg(targetName()));
-        return {};
+        return archive.clear();
     }
     const RestoreJournal &journal = **found;
     if (Status stopped = m_control->stopAndWait(); !stopped)
         return stopped;
-    if (Status restored = restoreTree(journal.originalArchive); !restored)
+    reportProgress(u"Restoring the configuration files"_s);
+    if (Status restored = archive.restoreTree(journal.originalArchive); !restored)
         return restored;
     if (!journal.createdFiles.isEmpty()) {
         QStringList quoted;
@@ -623,23 +509,16 @@ Status RemoteApacheDriver::restore()
             return started;
     }
     // Last: until everything above worked, the journal keeps the debt visible.
-    const Result<ProcessOutput> cleared = m_control->runChecked(
-        // Parent directories go too when nothing else is in them: no trace left.
-        u"rm -rf -- %1 && { rmdir /var/lib/mpmlab/restore /var/lib/mpmlab 2>/dev/null; true; }"_s
-            .arg(shellQuote(serverDir())),
-        Error::Kind::Io, u"removing the journal"_s);
-    if (!cleared)
-        return cleared.error();
-    QFile::remove(clientJournalPath());
-    return {};
+    return archive.clear();
 }
 
 Result<bool> RemoteApacheDriver::restorePending()
 {
-    const Result<std::optional<RestoreJournal>> found = serverJournal();
+    RemoteConfigArchive archive = this->archive();
+    const Result<std::optional<RestoreJournal>> found = archive.serverJournal();
     if (!found)
         return found.error();
-    return found->has_value() || QFile::exists(clientJournalPath());
+    return found->has_value() || archive.hasClientJournal();
 }
 
 } // namespace mpmlab

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "ApacheLayout.h"
-#include "ManagedOverride.h"
+#include "RemoteApacheConfig.h"
 #include "RemoteApacheControl.h"
+#include "RemoteConfigArchive.h"
 #include "RestoreJournal.h"
 #include "ServerDriver.h"
 
@@ -41,6 +42,8 @@ public:
     Status restore() override;
     Result<bool> restorePending() override;
 
+    // As last detected: every change and state() detect again, updating
+    // what the reference shows.
     [[nodiscard]] const ApacheLayout &layout() const { return m_control->layout(); }
     // Managed directives that <VirtualHost> blocks set for themselves
     // ("KeepAliveTimeout 15 in <VirtualHost *:80>"): for those hosts the
@@ -52,20 +55,10 @@ public:
 private:
     RemoteApacheDriver(std::unique_ptr<RemoteShell> shell, RemoteApacheOptions options);
     Status detect();
-    [[nodiscard]] QString serverDir() const;
-    [[nodiscard]] QString clientJournalPath() const;
-    Status writeJournal(const RestoreJournal &journal);
+    [[nodiscard]] RemoteConfigArchive archive() const;
     Result<RestoreJournal> ensureJournal();
-    Status archiveTree(const QString &archive);
-    Status restoreTree(const QString &archive);
     [[nodiscard]] MpmKind configuredMpm() const;
-    Result<ManagedOverride> readOverride();
-    // Apache's own reading of its config (mod_info's DUMP_CONFIG, the module
-    // loaded for this one check): includes resolved, <IfModule> and
-    // <IfDefine> decided. Empty when Apache cannot give it (no mod_info).
-    Result<QByteArray> configAsApacheReadsIt();
-    // The config files as MPM Lab reads them when Apache cannot say.
-    Result<QByteArray> configFiles(bool withSites);
+    [[nodiscard]] RemoteApacheConfig config() const;
     Status addStatusPage();
 
     // The one path every change takes: journal, archive, `edit`, configtest,
