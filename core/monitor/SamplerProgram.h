@@ -23,12 +23,14 @@ struct SamplerProgram {
     static constexpr std::chrono::milliseconds defaultInterval{500};
     static constexpr std::chrono::milliseconds minimumInterval{200};
     static constexpr std::chrono::milliseconds maximumInterval{60000};
-    // smaps_rollup reads per frame (~120 us of CPU each for an Apache
-    // child): every process is read on the first frame, then this many in
-    // rotation. At 500 ms a PSS is at most N / 8 frames old: 10 s for 150
-    // processes (Debian's MaxRequestWorkers), 25 s for 400. 16 a frame cost
-    // ~1 ms more per frame, 0.2% of a core, the margin under the 2% goal.
-    static constexpr int defaultSmapsPerFrame = 8;
+    // smaps_rollup reads per frame in rotation (~120-160 us of CPU each for
+    // an Apache child). Every process is also read on the first frame and
+    // the first time it shows up, so the rotation only follows drift: at
+    // 500 ms a PSS is at most N / 4 frames old, 19 s for 150 processes
+    // (Debian's MaxRequestWorkers), 50 s for 400. Each read more a frame
+    // costs ~0.03% of a core; at 400 processes the rest of the frame costs
+    // ~1.7% and the goal is under 2%.
+    static constexpr int defaultSmapsPerFrame = 4;
 
     QString pidFile; // the instance's PidFile, absolute, on the server
     std::chrono::milliseconds interval = defaultInterval;

@@ -63,12 +63,12 @@ fetch_bash() {
     exec 3<>"/dev/tcp/$host/$port" || return 1
     printf "GET %s HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n" "$path" "$host" >&3
     # From a socket, read and mapfile take one read(2) per byte (and -t
-    # adds signal-mask calls per byte): only the first line waits with a
+    # adds signal-mask calls per byte): only the first byte waits with a
     # timeout, the rest comes in one read -N, in 4 kB reads under bash 5.1+.
     local first rest
-    if IFS= read -r -t "$timeout" first <&3; then
+    if IFS= read -r -t "$timeout" -N 1 first <&3; then
         IFS= read -r -N 1048576 rest <&3
-        printf "%s\n%s" "$first" "$rest"
+        printf "%s%s" "$first" "$rest"
     fi
     exec 3<&-
 }
@@ -122,7 +122,7 @@ function emit(pid, deep, l,   f, n, a, b, sp, pss, uss, swap, ok) {
 # The system lines, then the instance: the parent from the pid file and the
 # processes named in the children files (or every N/stat whose ppid
 # is the parent, on kernels without children files).
-function startframe(   f, l, a, b, n, i, k, sp, cpu, ncpu, btime, up, pl) {
+function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, deep, fresh) {
     out("@@MPMLAB-FRAME-BEGIN " seq); out("V 1")
     f = "uptime"; getline l < f; close(f); split(l, a, " "); up = a[1]
     f = "stat"; ncpu = 0
@@ -151,10 +151,19 @@ function startframe(   f, l, a, b, n, i, k, sp, cpu, ncpu, btime, up, pl) {
                 if (sp > 0) { split(substr(l, sp + 2), a, " "); if (a[2] == parent) { split($i, b, "/"); pids[++np] = b[1] } }
             }
         }
+        # smaps_rollup: every process on the first frame, and any process
+        # first seen later (up to 32 a frame, so that a burst of new
+        # children costs a few frames), plus budget more a frame in rotation.
+        fresh = 32; split("", alive)
         for (i = 1; i <= np; ++i) {
+            p = pids[i]; alive[p] = 1
             k = (i - 1 - seq * budget) % np; if (k < 0) k += np
-            emit(pids[i], seq == 1 || budget >= np || k < budget, i == 1 ? pl : "")
+            deep = seq == 1 || budget >= np || k < budget
+            if (!deep && !(p in known) && fresh > 0) { deep = 1; --fresh }
+            if (deep) known[p] = 1
+            emit(p, deep, i == 1 ? pl : "")
         }
+        for (p in known) if (!(p in alive)) delete known[p]
     } else out("H -")
     if (fetcher == "none") out("E status no way to fetch mod_status: no curl, wget or bash on the server")
 }
