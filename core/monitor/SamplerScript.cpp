@@ -154,16 +154,17 @@ function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, dee
         # smaps_rollup: every process on the first frame, and any process
         # first seen later (up to 32 a frame, so that a burst of new
         # children costs a few frames), plus budget more a frame in rotation.
-        fresh = 32; split("", alive)
+        # seen[pid]: the last frame that listed it; pruned now and then.
+        fresh = 32
         for (i = 1; i <= np; ++i) {
-            p = pids[i]; alive[p] = 1
+            p = pids[i]
             k = (i - 1 - seq * budget) % np; if (k < 0) k += np
             deep = seq == 1 || budget >= np || k < budget
-            if (!deep && !(p in known) && fresh > 0) { deep = 1; --fresh }
-            if (deep) known[p] = 1
+            if (!deep && !(p in seen) && fresh > 0) { deep = 1; --fresh }
+            if (deep || (p in seen)) seen[p] = seq
             emit(p, deep, i == 1 ? pl : "")
         }
-        for (p in known) if (!(p in alive)) delete known[p]
+        if (seq % 64 == 0) for (p in seen) if (seen[p] < seq) delete seen[p]
     } else out("H -")
     if (fetcher == "none") out("E status no way to fetch mod_status: no curl, wget or bash on the server")
 }
