@@ -23,10 +23,14 @@ struct SamplerProgram {
     static constexpr std::chrono::milliseconds defaultInterval{500};
     static constexpr std::chrono::milliseconds minimumInterval{200};
     static constexpr std::chrono::milliseconds maximumInterval{60000};
-    // smaps_rollup reads per frame (~100 us each): every process is read on
-    // the first frame, then this many in rotation, so 400 prefork children
-    // are all refreshed every 25 frames.
-    static constexpr int defaultSmapsPerFrame = 16;
+    // smaps_rollup reads per frame in rotation (~120-160 us of CPU each for
+    // an Apache child). Every process is also read on the first frame and
+    // the first time it shows up, so the rotation only follows drift: at
+    // 500 ms a PSS is at most N / 4 frames old, 19 s for 150 processes
+    // (Debian's MaxRequestWorkers), 50 s for 400. Each read more a frame
+    // costs ~0.03% of a core; at 400 processes the rest of the frame costs
+    // ~1.7% and the goal is under 2%.
+    static constexpr int defaultSmapsPerFrame = 4;
 
     QString pidFile; // the instance's PidFile, absolute, on the server
     std::chrono::milliseconds interval = defaultInterval;

@@ -5,17 +5,25 @@ namespace mpmlab {
 namespace {
 
 // Kept as one literal so the same bytes go to /bin/sh locally and over SSH.
-// Cost notes (measured, 2-core VM): reading /proc/PID/stat costs ~12 us per
-// process, smaps_rollup ~100 us, forking awk ~1.2 ms, curl ~9 ms: hence
-// bash builtins first, and a rotating budget of smaps_rollup reads.
+// Cost notes (measured on a 2-core VM, CPU per frame, 401 prefork
+// processes): awk opening, reading and closing /proc/PID/stat ~10-12 us a
+// process and formatting its line ~4 us (~7-8 ms in all, most of it in the
+// kernel); smaps_rollup ~120 us a process; the bash loop with its /dev/tcp
+// fetch ~1 ms; forking awk ~1.5-2 ms, curl ~9 ms. Hence one awk for the
+// whole run, bash builtins first, and a rotating budget of smaps_rollup
+// reads. Reading /proc from bash costs more than from awk (read: ~25 us a
+// file, $(<file) ~20 us).
 constexpr char samplerText[] =
     R"SH(# MPM Lab server sampler. Prints one frame per interval on stdout:
 #   @@MPMLAB-FRAME-BEGIN seq / tagged lines / @@MPMLAB-FRAME-END seq
 # Arguments: pidfile interval-ms status-host status-port status-path
 #            smaps-per-frame fetcher(auto|curl|wget|bash|none)
-# Under bash it forks nothing but awk per frame (builtin pause and
-# /dev/tcp); under a plain sh it forks sleep and curl or wget as well.
-# It stops when stdout closes and, under bash, when stdin reaches EOF.
+# One awk runs for the whole session and writes every frame: the shell loop
+# feeds it, once per interval, a request line "@@F seq parent-pid files..."
+# then mod_status's answer, then "@@E". Under bash the loop forks nothing
+# (builtin pause and /dev/tcp); under a plain sh it forks sleep, and curl or
+# wget, each frame. It stops when stdout closes and, under bash, when stdin
+# reaches EOF.
 pidfile=$1 interval=$2 host=$3 port=$4 path=$5 budget=$6 fetcher=$7
 case $interval in ''|*[!0-9]*) echo "mpmlab-sampler: bad interval '$interval'" >&2; exit 2;; esac
 case $budget in ''|*[!0-9]*) echo "mpmlab-sampler: bad smaps budget '$budget'" >&2; exit 2;; esac
@@ -34,6 +42,15 @@ if [ "$fetcher" = auto ]; then
 fi
 if [ "$fetcher" = bash ] && [ -z "${BASH_VERSION-}" ]; then fetcher=none; fi
 if [ -r "/proc/$$/task/$$/children" ]; then tree=children; else tree=scan; fi
+# Paths relative to /proc spare the kernel a lookup per open: ~1 us of the
+# ~10 us that opening, reading and closing /proc/PID/stat costs.
+cd /proc || exit 2
+# mawk reads a pipe a whole block at a time, so it would sit on a frame's
+# request until the next ones filled its buffer: -W interactive makes it
+# read lines (and write unbuffered, hence awk's own output buffer below).
+# gawk and busybox awk read each line as it comes.
+awkmode=
+case $(awk -W version 2>&1 </dev/null) in mawk*) awkmode='-W interactive';; esac
 
 fetch_curl() { curl -s -f -m "$timeout" "$url" 2>/dev/null; }
 fetch_wget() { wget -q -t 1 -T "$timeout" -O - "$url" 2>/dev/null; }
@@ -43,20 +60,17 @@ fetch_none() { :; }
 if [ -n "${BASH_VERSION-}" ]; then
     eval '
 fetch_bash() {
-    status_body=
     exec 3<>"/dev/tcp/$host/$port" || return 1
     printf "GET %s HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n" "$path" "$host" >&3
+    # From a socket, read and mapfile take one read(2) per byte (and -t
+    # adds signal-mask calls per byte): only the first byte waits with a
+    # timeout, the rest comes in one read -N, in 4 kB reads under bash 5.1+.
     local first rest
-    if IFS= read -r -t "$timeout" first <&3; then
-        mapfile -t -u 3 rest
-        printf -v status_body "%s\n" "$first" "${rest[@]}"
+    if IFS= read -r -t "$timeout" -N 1 first <&3; then
+        IFS= read -r -N 1048576 rest <&3
+        printf "%s%s" "$first" "$rest"
     fi
     exec 3<&-
-}
-# A here-string is a pipe in bash 5: no subshell for the fetch.
-fetch_and_frame() {
-    fetch_bash 2>/dev/null
-    frame "$@" <<< "$status_body"
 }
 mark_frame_start() { frame_start=${EPOCHREALTIME/[.,]/}; }
 pause() {
@@ -76,19 +90,24 @@ fi
 
 AWKPROG='
 function readline(f,   l, r) { r = (getline l < f); close(f); return r > 0 ? l : "" }
+# A frame is written in a few large writes, not one per line: under
+# mawk -W interactive every print is a write(2).
+function out(s) { buf = buf s "\n"; if (++nbuf >= 32) flushout() }
+function flushout() { if (nbuf) { printf "%s", buf; buf = ""; nbuf = 0 } }
 function addchildren(f,   l, n, a, i) {
     l = readline(f); n = split(l, a, " ")
     for (i = 1; i <= n; ++i) pids[++np] = a[i]
 }
-function emit(pid, deep,   f, l, n, a, b, sp, pss, uss, swap, ok) {
-    l = readline("/proc/" pid "/stat")
+# l: the stat line of the process, when already read.
+function emit(pid, deep, l,   f, n, a, b, sp, pss, uss, swap, ok) {
+    if (l == "") l = readline(pid "/stat")
     sp = index(l, ") "); if (sp == 0) return
     n = split(substr(l, sp + 2), a, " ")
     if (n < 22) return
     pss = "?"; uss = "?"; swap = "?"
     if (deep) {
         pss = "-"; uss = "-"; swap = "-"; ok = 0
-        f = "/proc/" pid "/smaps_rollup"
+        f = pid "/smaps_rollup"
         while ((getline l < f) > 0) {
             if (!ok) { pss = 0; uss = 0; swap = 0; ok = 1 }
             split(l, b, " ")
@@ -98,86 +117,105 @@ function emit(pid, deep,   f, l, n, a, b, sp, pss, uss, swap, ok) {
         }
         close(f)
     }
-    printf "P %s %s %s %s %s %s %s %s %s\n", pid, a[2], a[18], a[12], a[13], a[22] * pagekb, pss, uss, swap
+    out(sprintf("P %s %s %s %s %s %s %s %s %s", pid, a[2], a[18], a[12], a[13], a[22] * pagekb, pss, uss, swap))
 }
-BEGIN {
-    printf "@@MPMLAB-FRAME-BEGIN %s\nV 1\n", seq
-    f = "/proc/uptime"; getline l < f; close(f); split(l, a, " "); up = a[1]
-    f = "/proc/stat"; ncpu = 0
+# The system lines, then the instance: the parent from the pid file and the
+# processes named in the children files (or every N/stat whose ppid
+# is the parent, on kernels without children files).
+function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, deep, fresh) {
+    out("@@MPMLAB-FRAME-BEGIN " seq); out("V 1")
+    f = "uptime"; getline l < f; close(f); split(l, a, " "); up = a[1]
+    f = "stat"; ncpu = 0
     while ((getline l < f) > 0) {
         if (l ~ /^cpu /) cpu = substr(l, 5)
         else if (l ~ /^cpu[0-9]/) ++ncpu
         else if (l ~ /^btime /) { split(l, a, " "); btime = a[2] }
     }
     close(f)
-    printf "T %s %s\nK %s %s %s\n", up, btime, clk, pagekb, ncpu
-    f = "/proc/meminfo"
+    out("T " up " " btime); out("K " clk " " pagekb " " ncpu)
+    f = "meminfo"
     while ((getline l < f) > 0) { split(l, a, " "); mem[a[1]] = a[2] }
     close(f)
-    printf "M %d %d %d %d\n", mem["MemTotal:"], mem["MemAvailable:"], mem["SwapTotal:"], mem["SwapFree:"]
+    out(sprintf("M %d %d %d %d", mem["MemTotal:"], mem["MemAvailable:"], mem["SwapTotal:"], mem["SwapFree:"]))
     sub(/^ +/, "", cpu); n = split(cpu, a, " ")
-    printf "C"; for (i = 1; i <= 8; ++i) printf " %d", (i <= n ? a[i] : 0); printf "\n"
-    l = readline("/proc/loadavg"); split(l, a, " "); printf "L %s %s %s\n", a[1], a[2], a[3]
+    l = "C"; for (i = 1; i <= 8; ++i) l = l " " (i <= n ? a[i] : 0); out(l)
+    l = readline("loadavg"); split(l, a, " "); out("L " a[1] " " a[2] " " a[3])
     np = 0
-    if (parent > 0 && readline("/proc/" parent "/stat") != "") {
-        printf "H %d\n", parent
+    if (parent > 0 && (pl = readline(parent "/stat")) != "") {
+        out("H " parent)
         pids[++np] = parent
-        for (i = 1; i < ARGC; ++i) {
-            if (tree == "children") addchildren(ARGV[i])
+        for (i = 4; i <= NF; ++i) {
+            if (tree == "children") addchildren($i)
             else {
-                l = readline(ARGV[i]); sp = index(l, ") ")
-                if (sp > 0) { split(substr(l, sp + 2), a, " "); if (a[2] == parent) { split(ARGV[i], b, "/"); pids[++np] = b[3] } }
+                l = readline($i); sp = index(l, ") ")
+                if (sp > 0) { split(substr(l, sp + 2), a, " "); if (a[2] == parent) { split($i, b, "/"); pids[++np] = b[1] } }
             }
-            ARGV[i] = ""
         }
+        # smaps_rollup: every process on the first frame, and any process
+        # first seen later (up to 32 a frame, so that a burst of new
+        # children costs a few frames), plus budget more a frame in rotation.
+        # seen[pid]: the last frame that listed it; pruned now and then.
+        fresh = 32
         for (i = 1; i <= np; ++i) {
+            p = pids[i]
             k = (i - 1 - seq * budget) % np; if (k < 0) k += np
-            emit(pids[i], seq == 1 || budget >= np || k < budget)
+            deep = seq == 1 || budget >= np || k < budget
+            if (!deep && !(p in seen) && fresh > 0) { deep = 1; --fresh }
+            if (deep || (p in seen)) seen[p] = seq
+            emit(p, deep, i == 1 ? pl : "")
         }
-    } else {
-        print "H -"
-        for (i = 1; i < ARGC; ++i) ARGV[i] = ""
+        if (seq % 64 == 0) for (p in seen) if (seen[p] < seq) delete seen[p]
+    } else out("H -")
+    if (fetcher == "none") out("E status no way to fetch mod_status: no curl, wget or bash on the server")
+}
+!instatus && $1 == "@@F" {
+    seq = $2; parent = $3 + 0
+    startframe()
+    instatus = 1; first = 1; headers = 0; code = ""; got = 0
+    next
+}
+!instatus { next }
+$0 == "@@E" {
+    if (fetcher != "none") {
+        if (code != "" && code != 200) out("E status mod_status answered HTTP " code)
+        else if (!got) out("E status no answer from " url)
     }
-    if (fetcher == "none") { print "E status no way to fetch mod_status: no curl, wget or bash on the server"; nostatus = 1 }
+    out("@@MPMLAB-FRAME-END " seq); flushout(); fflush()
+    instatus = 0
+    next
 }
 {
     sub(/\r$/, "")
-    if (NR == 1 && $0 ~ /^HTTP\/[0-9.]+ /) { code = $2; headers = 1; next }
+    if (first) { first = 0; if ($0 ~ /^HTTP\/[0-9.]+ /) { code = $2; headers = 1; next } }
     if (headers) { if ($0 == "") headers = 0; next }
     if ($0 == "") next
     if (code != "" && code != 200) next
-    print "S " $0; got = 1
-}
-END {
-    if (!nostatus && code != "" && code != 200) print "E status mod_status answered HTTP " code
-    else if (!nostatus && !got) print "E status no answer from " url
-    printf "@@MPMLAB-FRAME-END %s\n", seq
+    out("S " $0); got = 1
 }
 '
-frame() {
-    awk -v seq="$seq" -v parent="$parent" -v tree="$tree" -v budget="$budget" -v clk="$clk" \
-        -v pagekb="$pagekb" -v fetcher="$fetcher" -v url="$url" "$AWKPROG" "$@"
+frames() {
+    seq=0
+    while :; do
+        seq=$((seq + 1))
+        if [ -n "${BASH_VERSION-}" ]; then mark_frame_start
+        else sleep "$seconds" & sleeper=$!; fi
+        parent=
+        [ -r "$pidfile" ] && read -r parent < "$pidfile"
+        case $parent in ''|*[!0-9]*) parent=0;; esac
+        if [ "$parent" -gt 0 ]; then
+            if [ "$tree" = children ]; then set -- "$parent"/task/*/children
+            else set -- [0-9]*/stat; fi
+        else set --; fi
+        printf '@@F %s %s %s\n' "$seq" "$parent" "$*"
+        "fetch_$fetcher" 2>/dev/null
+        printf '\n@@E\n'
+        if [ -n "${BASH_VERSION-}" ]; then pause "$seconds" || return 0
+        else wait "$sleeper"; fi
+    done
 }
-seq=0
-while :; do
-    seq=$((seq + 1))
-    if [ -n "${BASH_VERSION-}" ]; then mark_frame_start
-    else sleep "$seconds" & sleeper=$!; fi
-    parent=
-    [ -r "$pidfile" ] && read -r parent < "$pidfile"
-    case $parent in ''|*[!0-9]*) parent=0;; esac
-    if [ "$parent" -gt 0 ]; then
-        if [ "$tree" = children ]; then set -- /proc/"$parent"/task/*/children
-        else set -- /proc/[0-9]*/stat; fi
-    else set --; fi
-    if [ "$fetcher" = bash ]; then
-        fetch_and_frame "$@" || exit 3
-    else
-        "fetch_$fetcher" | frame "$@" || exit 3
-    fi
-    if [ -n "${BASH_VERSION-}" ]; then pause "$seconds" || exit 0
-    else wait "$sleeper"; fi
-done
+# $awkmode unquoted: it is empty or two words.
+frames | awk $awkmode -v tree="$tree" -v budget="$budget" -v clk="$clk" -v pagekb="$pagekb" \
+    -v fetcher="$fetcher" -v url="$url" "$AWKPROG"
 )SH";
 
 constexpr char launcherText[] = R"SH(preference=$1

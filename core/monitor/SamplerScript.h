@@ -5,9 +5,10 @@
 namespace mpmlab {
 
 // The program that runs on the server and prints one frame per interval
-// (FrameParser reads them). It is POSIX sh plus awk, so it runs on any
-// Linux server; when bash is there it runs under bash and forks nothing but
-// one awk per frame (builtin pause, /dev/tcp for mod_status).
+// (FrameParser reads them). It is POSIX sh plus awk (mawk, gawk or busybox
+// awk), so it runs on any Linux server. One awk runs for the whole session
+// and writes the frames; when bash is there the loop feeding it runs under
+// bash and forks nothing (builtin pause, /dev/tcp for mod_status).
 //
 // Arguments ($1...): pid file, interval in ms, mod_status host, port and
 // path, smaps_rollup reads per frame, fetcher (auto|curl|wget|bash|none).

@@ -36,7 +36,10 @@ Status SshSampleStream::start(const SamplerProgram &program)
     auto session = SshSession::connect(m_target, m_credentials, m_policy);
     if (!session)
         return session.error();
-    auto shell = SshShell::open(std::move(session).value(), m_sudo, m_credentials.commandTimeout);
+    // Without --sudo a login user who is not root samples as itself: every
+    // field but the PSS and USS of other users' processes.
+    auto shell = SshShell::open(std::move(session).value(), m_sudo, m_credentials.commandTimeout,
+                                SshShell::Need::LoginUserIsEnough);
     if (!shell)
         return shell.error();
     m_shell = std::move(shell).value();

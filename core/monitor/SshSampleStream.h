@@ -14,7 +14,8 @@ class SshExecChannel;
 
 // Runs the sampler on a server over SSH: one exec channel, as root (through
 // sudo exactly as SshShell runs every command when the login user is not
-// root), its stdout handed back as it comes.
+// root and sudo is asked for; as the login user when it is not), its
+// stdout handed back as it comes.
 //
 // Ownership: libssh sessions belong to one thread, so the stream keeps only
 // what it needs to log in and opens its OWN session in start(), on the

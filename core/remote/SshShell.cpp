@@ -25,7 +25,8 @@ SshShell::SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QSt
 
 Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> session,
                                                  SudoOptions sudo,
-                                                 std::chrono::milliseconds commandTimeout)
+                                                 std::chrono::milliseconds commandTimeout,
+                                                 Need need)
 {
     const QString target = session->target().toString();
     const Result<ProcessOutput> id = session->run(u"id -u"_s, {}, probeTimeout);
@@ -33,7 +34,9 @@ Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> ses
         return id.error();
     const bool isRoot = id->standardOutput.trimmed() == "0";
     Privilege privilege = Privilege::Root;
-    if (!isRoot) {
+    if (!isRoot && !sudo.enabled && need == Need::LoginUserIsEnough) {
+        privilege = Privilege::LoginUser;
+    } else if (!isRoot) {
         if (!sudo.enabled) {
             return Error{
                 Error::Kind::InvalidInput,
@@ -79,7 +82,8 @@ QString SshShell::wrapped(const QString &script) const
     // Always /bin/sh, whatever the login shell of the user.
     const QString shell = u"/bin/sh -c "_s + shellQuote(script);
     switch (m_privilege) {
-    case Privilege::Root: return shell;
+    case Privilege::Root:
+    case Privilege::LoginUser: return shell;
     case Privilege::PasswordlessSudo: return u"sudo -n -- "_s + shell;
     case Privilege::SudoWithPassword: return u"sudo -S -k -p '' -- "_s + shell;
     }

@@ -21,10 +21,18 @@ public:
         std::function<QString()> askPassword;
     };
 
+    // What the caller's commands need. Controlling Apache needs root; the
+    // sampler does not (it reads /proc and mod_status; only other users'
+    // smaps_rollup, hence their PSS and USS, stay out of its reach), so
+    // without --sudo it may run as the login user: the *AsRoot calls then
+    // run as that user.
+    enum class Need { Root, LoginUserIsEnough };
+
     // Checks who we are on the server and that sudo works as asked.
     static Result<std::unique_ptr<SshShell>> open(std::unique_ptr<SshSession> session,
                                                   SudoOptions sudo,
-                                                  std::chrono::milliseconds commandTimeout);
+                                                  std::chrono::milliseconds commandTimeout,
+                                                  Need need = Need::Root);
 
     [[nodiscard]] QString targetName() const override;
     Result<ProcessOutput> runAsRoot(const QString &script, const QByteArray &input = {}) override;
@@ -39,7 +47,7 @@ public:
     [[nodiscard]] SshSession &session() { return *m_session; }
 
 private:
-    enum class Privilege { Root, PasswordlessSudo, SudoWithPassword };
+    enum class Privilege { Root, PasswordlessSudo, SudoWithPassword, LoginUser };
 
     SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QString password,
              std::chrono::milliseconds commandTimeout);

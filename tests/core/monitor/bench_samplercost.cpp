@@ -6,6 +6,7 @@
 #include "monitor/FrameParser.h"
 #include "monitor/LocalSampleStream.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QThread>
@@ -17,9 +18,9 @@ using namespace mpmlab;
 
 // What the sampler costs the server: a prefork lab raised to N children
 // (ServerLimit = StartServers = MaxRequestWorkers = N), the sampler run for
-// a while at 500 ms, and the CPU time of its shell and everything the shell
-// forked (utime + stime + cutime + cstime of the shell) divided by the wall
-// time. Prints figures; asserts only that sampling worked.
+// a while at 500 ms, and the CPU time of its process group (LocalSampleStream
+// gives it its own) divided by the wall time. Prints figures; asserts only
+// that sampling worked.
 //   MPMLAB_BENCH_SECONDS (default 15) per measurement.
 class BenchSamplerCost : public QObject {
     Q_OBJECT
@@ -30,16 +31,28 @@ private Q_SLOTS:
 
 namespace {
 
-qint64 cpuTicksWithChildren(qint64 pid)
+// utime + stime + cutime + cstime summed over every live process of the
+// process group: the sampler's shell, its frame loop and the awk that lives
+// as long as they do (whose ticks reach no parent's cutime before it ends),
+// and, through cutime, whatever they forked and reaped (sleep, curl).
+qint64 groupCpuTicks(qint64 group)
 {
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = file.readAll();
-    const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    // After "pid (comm) ": field 14 utime is f[11]; 15 stime, 16 cutime, 17 cstime.
-    return f.value(11).toLongLong() + f.value(12).toLongLong() + f.value(13).toLongLong()
-           + f.value(14).toLongLong();
+    qint64 ticks = 0;
+    const QStringList pids = QDir(u"/proc"_s).entryList({u"[0-9]*"_s}, QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile file(u"/proc/%1/stat"_s.arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = file.readAll();
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        // After "pid (comm) ": field 5 pgrp is f[2]; 14 utime is f[11]; 15
+        // stime, 16 cutime, 17 cstime.
+        if (f.size() < 15 || f.at(2).toLongLong() != group)
+            continue;
+        ticks += f.at(11).toLongLong() + f.at(12).toLongLong() + f.at(13).toLongLong()
+                 + f.at(14).toLongLong();
+    }
+    return ticks;
 }
 
 int childCount(qint64 parent)
@@ -88,12 +101,12 @@ Measurement measure(const SamplerProgram &program, int seconds)
     };
     // The first frame reads every smaps_rollup: leave it out.
     pump(1500ms);
-    const qint64 ticksBefore = cpuTicksWithChildren(stream.processId());
+    const qint64 ticksBefore = groupCpuTicks(stream.processId());
     const qint64 framesBefore = parser.framesAccepted();
     QElapsedTimer wall;
     wall.start();
     pump(std::chrono::seconds(seconds));
-    const qint64 ticksAfter = cpuTicksWithChildren(stream.processId());
+    const qint64 ticksAfter = groupCpuTicks(stream.processId());
     const double elapsed = double(wall.elapsed()) / 1000.0;
     stream.stop();
     const double cpuSeconds = double(ticksAfter - ticksBefore) / double(::sysconf(_SC_CLK_TCK));
@@ -131,15 +144,18 @@ void BenchSamplerCost::costPerProcessCount()
         SamplerProgram::Fetcher fetcher;
         int smaps; // -1: every process every frame
     };
+    constexpr int byDefault = SamplerProgram::defaultSmapsPerFrame;
     const QList<Case> cases{
+        {"bash, /dev/tcp, smaps default/frame", SamplerProgram::Shell::PreferBash,
+         SamplerProgram::Fetcher::Auto, byDefault},
         {"bash, /dev/tcp, smaps 16/frame", SamplerProgram::Shell::PreferBash,
          SamplerProgram::Fetcher::Auto, 16},
         {"bash, /dev/tcp, no smaps", SamplerProgram::Shell::PreferBash,
          SamplerProgram::Fetcher::Auto, 0},
         {"bash, /dev/tcp, all smaps", SamplerProgram::Shell::PreferBash,
          SamplerProgram::Fetcher::Auto, -1},
-        {"sh, curl, smaps 16/frame", SamplerProgram::Shell::PosixSh, SamplerProgram::Fetcher::Curl,
-         16},
+        {"sh, curl, smaps default/frame", SamplerProgram::Shell::PosixSh,
+         SamplerProgram::Fetcher::Curl, byDefault},
     };
 
     for (const int children : {50, 100, 200, 400}) {
@@ -166,7 +182,7 @@ void BenchSamplerCost::costPerProcessCount()
 
         const bool quick = children != 400; // the full table at 400 only
         for (const Case &c : cases) {
-            if (quick && c.smaps != 16)
+            if (quick && c.smaps != byDefault)
                 continue;
             SamplerProgram program;
             program.pidFile = config.pidFilePath();
@@ -176,7 +192,7 @@ void BenchSamplerCost::costPerProcessCount()
             program.fetcher = c.fetcher;
             program.smapsPerFrame = c.smaps < 0 ? children + 1 : c.smaps;
             const Measurement m = measure(program, seconds);
-            qInfo("N=%3d  %-32s  %5.2f%% of one core  %5.2f ms CPU/frame  (%lld frames, %lld "
+            qInfo("N=%3d  %-36s  %5.2f%% of one core  %5.2f ms CPU/frame  (%lld frames, %lld "
                   "processes seen, %lld dropped)",
                   children, c.name, m.percentOfCore, m.msPerFrame, m.frames, m.processes,
                   m.dropped);

@@ -28,6 +28,9 @@ private Q_SLOTS:
     void samplesTheTreeOfThePidFile_data();
     void samplesTheTreeOfThePidFile();
     void commandLineSurvivesQuoting();
+    void keepsOneAwkForTheWholeRun_data();
+    void keepsOneAwkForTheWholeRun();
+    void newProcessesGetTheirSmapsAtOnce();
     void missingPidFileGivesEmptyFrames();
     void closingStdinStopsTheBashSampler();
     void stopLeavesNoProcessBehind_data();
@@ -67,6 +70,26 @@ QList<qint64> childrenOf(qint64 pid)
         if (!word.isEmpty())
             pids.append(word.toLongLong());
     }
+    return pids;
+}
+
+// Pids of the awk processes in process group `group`.
+QList<qint64> awksInGroup(qint64 group)
+{
+    QList<qint64> pids;
+    for (const QString &pid : QDir(u"/proc"_s).entryList({u"[0-9]*"_s}, QDir::Dirs)) {
+        QFile file(u"/proc/%1/stat"_s.arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = file.readAll();
+        const QByteArray comm =
+            line.mid(line.indexOf('(') + 1, line.lastIndexOf(')') - line.indexOf('(') - 1);
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        // After "pid (comm) ": field 5 pgrp is fields[2].
+        if (comm.endsWith("awk") && fields.value(2).toLongLong() == group)
+            pids.append(pid.toLongLong());
+    }
+    std::sort(pids.begin(), pids.end());
     return pids;
 }
 
@@ -194,6 +217,85 @@ void TestSamplerScript::commandLineSurvivesQuoting()
     QCOMPARE(samples.first().parentPid, m_tree->processId());
     QCOMPARE(samples.first().processes.size(), 3);
     QCOMPARE(SamplerProgram::shellQuoted("it's"), QByteArray(R"('it'\''s')"));
+}
+
+void TestSamplerScript::keepsOneAwkForTheWholeRun_data() { samplesTheTreeOfThePidFile_data(); }
+
+void TestSamplerScript::keepsOneAwkForTheWholeRun()
+{
+    // Forking awk cost ~1.5-2 ms a frame: one awk lives as long as the run.
+    QFETCH(SamplerProgram::Shell, shell);
+    SamplerProgram program;
+    program.pidFile = m_pidFile;
+    program.interval = 200ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    program.shell = shell;
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    QCOMPARE(collect(stream, 1, parser).size(), 1);
+    const QList<qint64> first = awksInGroup(stream.processId());
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(collect(stream, 4, parser).size(), 4);
+    QCOMPARE(awksInGroup(stream.processId()), first);
+    stream.stop();
+    QCOMPARE(parser.framesDropped(), 0);
+}
+
+void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
+{
+    // No rotation (0 reads a frame): only the first frame and processes
+    // seen for the first time get smaps_rollup read.
+    QProcess tree;
+    tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & read line; sleep 60 & wait"_s});
+    QVERIFY(tree.waitForStarted());
+    QTRY_COMPARE(childrenOf(tree.processId()).size(), 1);
+    QFile pid(m_pidFile);
+    QVERIFY(pid.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    pid.write(QByteArray::number(tree.processId()) + '\n');
+    pid.close();
+    SamplerProgram program;
+    program.pidFile = m_pidFile;
+    program.interval = 200ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    program.smapsPerFrame = 0;
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    QList<ServerSample> samples = collect(stream, 2, parser);
+    QCOMPARE(samples.size(), 2);
+    for (const ProcessSample &p : samples.at(0).processes)
+        QVERIFY(p.memoryFresh);
+    QCOMPARE(samples.at(1).processes.size(), 2);
+    for (const ProcessSample &p : samples.at(1).processes)
+        QVERIFY(!p.memoryFresh);
+
+    const QList<qint64> before = childrenOf(tree.processId());
+    tree.write("go\n");
+    QTRY_COMPARE(childrenOf(tree.processId()).size(), 2);
+    qint64 newcomer = 0;
+    for (qint64 child : childrenOf(tree.processId()))
+        newcomer = before.contains(child) ? newcomer : child;
+    (void)parser.takeSamples();
+    samples = collect(stream, 2, parser);
+    stream.stop();
+    const auto fresh = [&](const ServerSample &s, qint64 which) {
+        for (const ProcessSample &p : s.processes) {
+            if (p.pid == which)
+                return std::optional<bool>(p.memoryFresh);
+        }
+        return std::optional<bool>();
+    };
+    // The first frame that lists the newcomer reads it, and only it.
+    QCOMPARE(samples.size(), 2);
+    const ServerSample &seen = fresh(samples.at(0), newcomer) ? samples.at(0) : samples.at(1);
+    QCOMPARE(fresh(seen, newcomer), std::optional<bool>(true));
+    QCOMPARE(fresh(seen, tree.processId()), std::optional<bool>(false));
+    QCOMPARE(fresh(samples.at(1), newcomer), std::optional<bool>(false));
+    for (qint64 child : childrenOf(tree.processId()))
+        ::kill(pid_t(child), SIGTERM);
+    tree.kill();
+    tree.waitForFinished();
 }
 
 void TestSamplerScript::missingPidFileGivesEmptyFrames()

@@ -7,7 +7,6 @@
 #include <QMap>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpSocket>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -24,8 +23,6 @@ private Q_SLOTS:
     void countsMatchPs();
     void loadShowsInTheSamples_data();
     void loadShowsInTheSamples();
-    void idleKeepAliveShowsPerMpm_data();
-    void idleKeepAliveShowsPerMpm();
     void everyFetcherReadsTheSameStatus_data();
     void everyFetcherReadsTheSameStatus();
     void followsTheServerThroughStopStartAndSwitch();
@@ -240,59 +237,10 @@ void TestServerSampler::loadShowsInTheSamples()
             QCOMPARE(s.status->connsTotal.has_value(), mpm == MpmKind::Event);
     }
     // Whether ab's connections showed in event's async counters depends on
-    // timing (they rarely sit idle under ab -k): idleKeepAliveShowsPerMpm
+    // timing (they rarely sit idle under ab -k): tst_connectioncounters
     // checks them deterministically.
     qInfo("%d ab runs, busiest sample %d workers, %lld distinct scoreboards, async counters %s",
           runs, busiest(), qint64(scoreboards.size()), asyncMoved ? "moved" : "stayed at 0");
-}
-
-void TestServerSampler::idleKeepAliveShowsPerMpm_data() { countsMatchPs_data(); }
-
-void TestServerSampler::idleKeepAliveShowsPerMpm()
-{
-    // Idle keep-alive connections, as browsers leave them: prefork and
-    // worker hold a whole worker per connection ('K' in the scoreboard),
-    // event parks them in its listener and keeps its workers free.
-    QFETCH(MpmKind, mpm);
-    TestLab lab;
-    QVERIFY(lab.startWith(mpm).ok());
-    constexpr int idleConnections = 3;
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    for (int i = 0; i < idleConnections; ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QHostAddress::LocalHost, lab.port());
-        QVERIFY(socket->waitForConnected(5000));
-        socket->write("GET /test.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        QByteArray reply;
-        while (!reply.contains("</html>") && socket->waitForReadyRead(5000))
-            reply += socket->readAll();
-        QVERIFY(reply.startsWith("HTTP/1.1 200"));
-        QVERIFY(!reply.contains("Connection: close"));
-        sockets.push_back(std::move(socket));
-    }
-    auto sampler = samplerFor(lab);
-    QVERIFY(sampler->start().ok());
-    // KeepAliveTimeout is 5 s: the connections stay idle and open meanwhile.
-    const std::optional<ServerSample> sample = nextSample(*sampler);
-    QVERIFY(sample && sample->status);
-    for (const auto &socket : sockets)
-        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
-    const ServerStatus &status = *sample->status;
-    const int keepAliveSlots = status.scoreboard.count(Scoreboard::SlotState::KeepAlive);
-    if (mpm == MpmKind::Event) {
-        // The listener holds them: no worker is tied up. (On 2.4.71 the
-        // ConnsTotal/ConnsAsyncKeepAlive fields stay at 0 for such idle
-        // connections; they move under wrk, see the fixtures.)
-        QCOMPARE(keepAliveSlots, 0);
-        QVERIFY(status.busyWorkers.value_or(0) < idleConnections);
-        qInfo("event: ConnsTotal %d, ConnsAsyncKeepAlive %d", status.connsTotal.value_or(-1),
-              status.connsAsyncKeepAlive.value_or(-1));
-    } else {
-        QVERIFY2(
-            keepAliveSlots >= idleConnections,
-            qPrintable(u"%1 K slots in %2"_s.arg(keepAliveSlots).arg(status.scoreboard.text())));
-        QVERIFY(!status.connsAsyncKeepAlive);
-    }
 }
 
 void TestServerSampler::everyFetcherReadsTheSameStatus_data()

@@ -1,0 +1,219 @@
+#include "TestLab.h"
+#include "TestPaths.h"
+#include "apache/LabConfig.h"
+#include "monitor/LocalSampleStream.h"
+#include "monitor/ServerSampler.h"
+
+#include <QProcess>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace mpmlab;
+
+// Event's connection counters (ConnsTotal, ConnsAsync*) and the keep-alive
+// slots of the scoreboard, sampled from a TestLab of each MPM while idle
+// keep-alive connections or our own engine's load hold it: which of them
+// move, and when.
+class TestConnectionCounters : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void idleKeepAliveShowsPerMpm_data();
+    void idleKeepAliveShowsPerMpm();
+    void engineLoadMovesEventCounters_data();
+    void engineLoadMovesEventCounters();
+
+private:
+    static void everyMpm();
+};
+
+namespace {
+
+std::unique_ptr<ServerSampler> samplerFor(const TestLab &lab)
+{
+    LabConfig config;
+    config.rootDir = lab.rootDir();
+    SamplerProgram program;
+    program.pidFile = config.pidFilePath();
+    program.statusPort = lab.port();
+    program.interval = 200ms;
+    return std::make_unique<ServerSampler>(std::make_unique<LocalSampleStream>(), program);
+}
+
+// The next sample taken after this call.
+std::optional<ServerSample> nextSample(ServerSampler &sampler)
+{
+    (void)sampler.takeSamples();
+    if (!sampler.waitForSamples(1, 10s))
+        return std::nullopt;
+    return sampler.takeSamples().constLast();
+}
+
+} // namespace
+
+void TestConnectionCounters::everyMpm()
+{
+    QTest::addColumn<MpmKind>("mpm");
+    for (MpmKind kind : allMpmKinds)
+        QTest::newRow(qPrintable(mpmName(kind))) << kind;
+}
+
+void TestConnectionCounters::idleKeepAliveShowsPerMpm_data() { everyMpm(); }
+
+namespace {
+
+// Keep-alive connections that sent one request each and stay silent, as
+// browsers leave them.
+std::vector<std::unique_ptr<QTcpSocket>> openIdleKeepAlive(quint16 port, int count)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < count; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        if (!socket->waitForConnected(5000))
+            return {};
+        socket->write("GET /test.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray reply;
+        while (!reply.contains("</html>") && socket->waitForReadyRead(5000))
+            reply += socket->readAll();
+        if (!reply.startsWith("HTTP/1.1 200") || reply.contains("Connection: close"))
+            return {};
+        sockets.push_back(std::move(socket));
+    }
+    return sockets;
+}
+
+// The largest value of `field` over the samples that carry it, or empty
+// when none does.
+std::optional<int> largest(const QList<ServerSample> &samples,
+                           std::optional<int> ServerStatus::*field)
+{
+    std::optional<int> best;
+    for (const ServerSample &s : samples) {
+        if (s.status && ((*s.status).*field))
+            best = qMax(best.value_or(0), *((*s.status).*field));
+    }
+    return best;
+}
+
+} // namespace
+
+// Why event's connection counters need care: in 2.4.71 event's listener
+// copies its counts (connections, keep-alive queue, write completion,
+// lingering close) into the scoreboard only when it processes its timeout
+// queues, that is when the earliest queue entry's deadline has passed
+// (KeepAliveTimeout 5 s for an idle keep-alive connection, 2 s for a
+// lingering close), at most every 100 ms. Between two such moments
+// ConnsTotal and ConnsAsync* hold the last snapshot: three connections
+// idle for less than 5 s on a server that was idle show 0 everywhere
+// (measured with mod_status polled every 100 ms). When the first idle batch
+// expires, the snapshot taken then shows it closing and a later batch
+// still in the keep-alive queue.
+void TestConnectionCounters::idleKeepAliveShowsPerMpm()
+{
+    // Prefork and worker hold a whole worker per idle connection ('K' in
+    // the scoreboard); event parks them in its listener, workers stay free.
+    QFETCH(MpmKind, mpm);
+    TestLab lab;
+    QVERIFY(lab.startWith(mpm).ok());
+    constexpr int idleConnections = 3;
+    const auto first = openIdleKeepAlive(lab.port(), idleConnections);
+    QCOMPARE(int(first.size()), idleConnections);
+    auto sampler = samplerFor(lab);
+    QVERIFY(sampler->start().ok());
+    const std::optional<ServerSample> sample = nextSample(*sampler);
+    QVERIFY(sample && sample->status);
+    for (const auto &socket : first)
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+    const ServerStatus &status = *sample->status;
+    const int keepAliveSlots = status.scoreboard.count(Scoreboard::SlotState::KeepAlive);
+    if (mpm != MpmKind::Event) {
+        QVERIFY2(
+            keepAliveSlots >= idleConnections,
+            qPrintable(u"%1 K slots in %2"_s.arg(keepAliveSlots).arg(status.scoreboard.text())));
+        QVERIFY(!status.connsTotal && !status.connsAsyncKeepAlive);
+        return;
+    }
+    QCOMPARE(keepAliveSlots, 0);
+    QVERIFY(status.busyWorkers.value_or(0) < idleConnections);
+
+    // A second batch 2 s later, then samples until the first batch's
+    // KeepAliveTimeout (5 s) has passed and the listener took its snapshot.
+    QTest::qWait(2000);
+    const auto second = openIdleKeepAlive(lab.port(), idleConnections);
+    QCOMPARE(int(second.size()), idleConnections);
+    QList<ServerSample> samples;
+    QDeadlineTimer until(5000);
+    while (!until.hasExpired() && largest(samples, &ServerStatus::connsAsyncKeepAlive) < 1) {
+        QVERIFY(sampler->waitForSamples(1, 5s));
+        samples += sampler->takeSamples();
+    }
+    sampler->stop();
+    const std::optional<int> keepAlive = largest(samples, &ServerStatus::connsAsyncKeepAlive);
+    const std::optional<int> total = largest(samples, &ServerStatus::connsTotal);
+    qInfo("event, idle keep-alive: ConnsTotal up to %d, ConnsAsyncKeepAlive up to %d, "
+          "ConnsAsyncClosing up to %d",
+          total.value_or(-1), keepAlive.value_or(-1),
+          largest(samples, &ServerStatus::connsAsyncClosing).value_or(-1));
+    QVERIFY2(keepAlive >= idleConnections, "the second batch never showed in ConnsAsyncKeepAlive");
+    QVERIFY(total >= idleConnections);
+    for (const ServerSample &s : std::as_const(samples))
+        QCOMPARE(s.status->scoreboard.count(Scoreboard::SlotState::KeepAlive), 0);
+}
+
+void TestConnectionCounters::engineLoadMovesEventCounters_data() { everyMpm(); }
+
+// `mpmlab-cli load -k -c 50` for 7 s, sampled every 200 ms and for 3 s
+// after. Measured on 2.4.71, event: BusyWorkers up to ~50, ConnsTotal ~50
+// and ConnsAsyncKeepAlive 3-10 in the snapshots taken during the load,
+// ConnsAsyncClosing 0-1 and ConnsAsyncWriting/WaitIO 0 (a 50-byte page never
+// waits for write completion); scoreboard K, R and L slots flicker. The
+// load lasts longer than KeepAliveTimeout, so that at least one snapshot
+// (see idleKeepAliveShowsPerMpm) falls inside it. Prefork and worker have
+// none of these fields.
+void TestConnectionCounters::engineLoadMovesEventCounters()
+{
+    QFETCH(MpmKind, mpm);
+    TestLab lab;
+    QVERIFY(lab.startWith(mpm).ok());
+    auto sampler = samplerFor(lab);
+    QVERIFY(sampler->start().ok());
+    QVERIFY(sampler->waitForSamples(1, 10s));
+    QList<ServerSample> samples = sampler->takeSamples();
+
+    QProcess load;
+    load.start(TestPaths::cliBinary(),
+               {u"load"_s, u"-k"_s, u"-c"_s, u"50"_s, u"-t"_s, u"7"_s, u"--max-duration"_s, u"30"_s,
+                u"http://127.0.0.1:%1/test.html"_s.arg(lab.port())});
+    QVERIFY(load.waitForStarted());
+    while (!load.waitForFinished(100))
+        samples += sampler->takeSamples();
+    QVERIFY2(load.exitStatus() == QProcess::NormalExit && load.exitCode() == 0,
+             load.readAllStandardError().constData());
+    QTest::qWait(3000);
+    samples += sampler->takeSamples();
+    sampler->stop();
+
+    const std::optional<int> busy = largest(samples, &ServerStatus::busyWorkers);
+    QVERIFY2(busy > 1, qPrintable(u"BusyWorkers never rose above 1"_s));
+    const std::optional<int> total = largest(samples, &ServerStatus::connsTotal);
+    const std::optional<int> keepAlive = largest(samples, &ServerStatus::connsAsyncKeepAlive);
+    qInfo("%s: %lld samples, BusyWorkers up to %d, ConnsTotal up to %d, ConnsAsyncKeepAlive up "
+          "to %d, ConnsAsyncClosing up to %d, ConnsAsyncWriting up to %d",
+          qPrintable(mpmName(mpm)), qint64(samples.size()), busy.value_or(-1), total.value_or(-1),
+          keepAlive.value_or(-1), largest(samples, &ServerStatus::connsAsyncClosing).value_or(-1),
+          largest(samples, &ServerStatus::connsAsyncWriting).value_or(-1));
+    if (mpm == MpmKind::Event) {
+        QVERIFY2(total >= 10, "ConnsTotal never showed the 50 connections");
+        QVERIFY2(keepAlive >= 1, "no snapshot caught a connection between two requests");
+    } else {
+        QVERIFY(!total && !keepAlive);
+        QVERIFY(!largest(samples, &ServerStatus::connsAsyncWriting));
+        QVERIFY(!largest(samples, &ServerStatus::connsAsyncClosing));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestConnectionCounters)
+#include "tst_connectioncounters.moc"
