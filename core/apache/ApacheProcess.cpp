@@ -15,6 +15,7 @@ namespace {
 
 constexpr auto commandTimeout = 30s; // configtest and start on a loaded 2-core machine
 constexpr unsigned long pollIntervalMs = 50;
+constexpr qint64 orphanWaitMs = 2000; // a killed process is gone within ms
 
 } // namespace
 
@@ -98,7 +99,22 @@ std::optional<qint64> ApacheProcess::runningPid() const
 
 Status ApacheProcess::stopAndWait(std::chrono::milliseconds timeout) const
 {
-    const std::optional<qint64> pid = runningPid();
+    return stopAndWait(timeout, std::nullopt);
+}
+
+Status ApacheProcess::stopAndWait(std::chrono::milliseconds timeout,
+                                  std::optional<qint64> seenPid) const
+{
+    std::optional<qint64> pid = runningPid();
+    if (!pid && seenPid) {
+        if (!isAlive(*seenPid) || !runsOurConfig(*seenPid)) {
+            // Gone already, maybe leaving children that failed to start and
+            // still hold the listening socket: the rest of its group goes.
+            killGroupRemains(*seenPid);
+            return {};
+        }
+        pid = seenPid;
+    }
     if (!pid)
         return {};
     ::kill(pid_t(*pid), SIGTERM);
@@ -120,8 +136,21 @@ Status ApacheProcess::stopAndWait(std::chrono::milliseconds timeout) const
         }
         QThread::msleep(pollIntervalMs);
     }
+    killGroupRemains(*pid);
     QFile::remove(m_pidFilePath);
     return {};
+}
+
+void ApacheProcess::killGroupRemains(qint64 leader)
+{
+    // httpd's parent leads its process group (it calls setsid); a stopped
+    // parent has waited for its children, so this only finds orphans.
+    if (::kill(-pid_t(leader), 0) != 0)
+        return;
+    ::kill(-pid_t(leader), SIGKILL);
+    const QDeadlineTimer deadline(orphanWaitMs);
+    while (::kill(-pid_t(leader), 0) == 0 && !deadline.hasExpired())
+        QThread::msleep(pollIntervalMs);
 }
 
 } // namespace mpmlab

@@ -30,8 +30,14 @@ public:
     // SIGTERM to the parent (httpd's "stop"), then waits for it to vanish.
     // Past the timeout the whole process group gets SIGKILL.
     [[nodiscard]] Status stopAndWait(std::chrono::milliseconds timeout) const;
+    // The same for a parent seen earlier that may be exiting on its own: its
+    // pid file is gone at once, yet it holds the port until it is gone.
+    [[nodiscard]] Status stopAndWait(std::chrono::milliseconds timeout,
+                                     std::optional<qint64> seenPid) const;
 
     [[nodiscard]] static bool isAlive(qint64 pid);
+    // SIGKILL to what is left of the process group `leader` led.
+    static void killGroupRemains(qint64 leader);
 
 private:
     [[nodiscard]] QStringList baseArguments() const;

@@ -266,8 +266,14 @@ Status LocalLab::startWith(const LabSettings &wanted)
     if (Status started = process.start(); !started) {
         return withErrorLog(started.error(), logOffset);
     }
+    std::optional<qint64> seenPid;
     const ReadinessCheck::Probes probes{
-        [&process]() -> Result<std::optional<qint64>> { return process.runningPid(); },
+        [&process, &seenPid]() -> Result<std::optional<qint64>> {
+            const std::optional<qint64> pid = process.runningPid();
+            if (pid)
+                seenPid = pid;
+            return pid;
+        },
         [this, &config] { return fetchStatus(config.port, statusProbeTimeout); },
         [this, logOffset] { return errorLogSince(logOffset); },
         [this](const QString &step) { reportProgress(step); }};
@@ -275,7 +281,9 @@ Status LocalLab::startWith(const LabSettings &wanted)
         ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
             .waitUntilReady(settings.mpm, probes);
     if (!ready) {
-        (void)process.stopAndWait(m_options.stopTimeout);
+        // A parent that gave up (AH02325) removed its pid file but may
+        // still hold the port: the rollback's start must not race it.
+        (void)process.stopAndWait(m_options.stopTimeout, seenPid);
         return withErrorLog(ready.error(), logOffset);
     }
     return settings.save(settingsPath(m_options.rootDir));

@@ -148,7 +148,13 @@ Status RemoteApacheControl::startAndVerify(MpmKind expected, bool viaStatusPage)
         return withErrorLog(started.error(), *offset);
     }
 
-    ReadinessCheck::Probes probes{[this] { return runningPid(); }, [this] { return fetchStatus(); },
+    ReadinessCheck::Probes probes{[this] {
+                                      Result<std::optional<qint64>> pid = runningPid();
+                                      if (pid && *pid)
+                                          m_startedPid = **pid;
+                                      return pid;
+                                  },
+                                  [this] { return fetchStatus(); },
                                   [this, offset] { return errorLogSince(*offset); }, m_progress};
     if (!viaStatusPage)
         probes.fetchStatus = nullptr;
@@ -165,8 +171,19 @@ Status RemoteApacheControl::stopAndWait()
     const Result<std::optional<qint64>> pid = runningPid();
     if (!pid)
         return pid.error();
-    if (!*pid)
+    if (!*pid) {
+        // A parent this object started may have given up on its own
+        // (AH02325): pid file gone, children that failed to start perhaps
+        // still holding the port. httpd leads its process group.
+        if (const std::optional<qint64> started = std::exchange(m_startedPid, std::nullopt)) {
+            const Result<ProcessOutput> killed =
+                m_shell.runAsRoot(u"kill -KILL -- -%1 2>/dev/null; true"_s.arg(*started));
+            if (!killed)
+                return killed.error();
+        }
         return {};
+    }
+    m_startedPid.reset();
     m_progress(u"Stopping Apache"_s);
     const int polls = int(m_options.stopTimeout.count() / 100);
     // Wait on the server itself: one round trip, not one per poll.

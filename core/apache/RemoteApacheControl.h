@@ -72,6 +72,7 @@ private:
     ApacheLayout m_layout;
     RemoteApacheOptions m_options;
     Progress m_progress;
+    std::optional<qint64> m_startedPid; // the last parent startAndVerify() saw
 };
 
 } // namespace mpmlab
