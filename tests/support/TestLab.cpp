@@ -1,5 +1,6 @@
 #include "TestLab.h"
 
+#include "apache/LabConfig.h"
 #include "common/LoopbackPort.h"
 
 #include <QFile>
@@ -37,4 +38,15 @@ quint16 TestLab::freeHighPort()
     const auto first = quint16(20000 + QRandomGenerator::global()->bounded(9800));
     const std::optional<quint16> port = mpmlab::findFreeLoopbackPort(first, 200);
     return port.value_or(0);
+}
+
+mpmlab::SamplerProgram TestLab::samplerProgram(std::chrono::milliseconds interval) const
+{
+    mpmlab::LabConfig config;
+    config.rootDir = rootDir();
+    mpmlab::SamplerProgram program;
+    program.pidFile = config.pidFilePath();
+    program.statusPort = m_port;
+    program.interval = interval;
+    return program;
 }

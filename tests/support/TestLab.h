@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apache/LocalLab.h"
+#include "monitor/SamplerProgram.h"
 
 #include <QTemporaryDir>
 #include <memory>
@@ -25,6 +26,10 @@ public:
 
     // Starts the lab on `mpm` (switching if needed).
     mpmlab::Status startWith(mpmlab::MpmKind mpm);
+
+    // The sampler program for this lab's server, every `interval`.
+    [[nodiscard]] mpmlab::SamplerProgram
+    samplerProgram(std::chrono::milliseconds interval = std::chrono::milliseconds(200)) const;
 
     // A free port in a high range away from the kernel's ephemeral ports.
     static quint16 freeHighPort();

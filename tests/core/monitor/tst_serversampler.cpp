@@ -32,22 +32,11 @@ private Q_SLOTS:
 
 namespace {
 
-SamplerProgram programFor(const TestLab &lab, std::chrono::milliseconds interval = 200ms)
-{
-    LabConfig config;
-    config.rootDir = lab.rootDir();
-    SamplerProgram program;
-    program.pidFile = config.pidFilePath();
-    program.statusPort = lab.port();
-    program.interval = interval;
-    return program;
-}
-
 std::unique_ptr<ServerSampler> samplerFor(const TestLab &lab,
                                           std::chrono::milliseconds interval = 200ms)
 {
     return std::make_unique<ServerSampler>(std::make_unique<LocalSampleStream>(),
-                                           programFor(lab, interval));
+                                           lab.samplerProgram(interval));
 }
 
 // pid -> thread count of `parent` and its children, as ps sees them.
@@ -267,7 +256,7 @@ void TestServerSampler::everyFetcherReadsTheSameStatus()
     }
     TestLab lab;
     QVERIFY(lab.startWith(MpmKind::Worker).ok());
-    SamplerProgram program = programFor(lab);
+    SamplerProgram program = lab.samplerProgram();
     program.fetcher = fetcher;
     program.shell = shell;
     ServerSampler sampler(std::make_unique<LocalSampleStream>(), program);
@@ -318,7 +307,7 @@ void TestServerSampler::unreachableStatusIsReportedNotFatal()
 {
     TestLab lab;
     QVERIFY(lab.startWith(MpmKind::Event).ok());
-    SamplerProgram program = programFor(lab);
+    SamplerProgram program = lab.samplerProgram();
     program.statusPort = TestLab::freeHighPort(); // nobody listens there
     ServerSampler sampler(std::make_unique<LocalSampleStream>(), program);
     QVERIFY(sampler.start().ok());

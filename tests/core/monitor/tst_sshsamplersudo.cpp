@@ -40,17 +40,6 @@ private:
 
 namespace {
 
-SamplerProgram programFor(const TestLab &lab)
-{
-    LabConfig config;
-    config.rootDir = lab.rootDir();
-    SamplerProgram program;
-    program.pidFile = config.pidFilePath();
-    program.statusPort = lab.port();
-    program.interval = 200ms;
-    return program;
-}
-
 // Owners (uid) of the sampler shells sampling `pidFile`: the bash that
 // the launcher execs carries the pid file among its arguments.
 QList<uint> samplerShellOwners(const QString &pidFile)
@@ -139,7 +128,7 @@ void TestSshSamplerSudo::sudoWithPasswordReadsEveryPss()
     TestLab lab;
     const Status labStarted = lab.startWith(MpmKind::Prefork);
     QVERIFY2(labStarted.ok(), qPrintable(describe(labStarted)));
-    const SamplerProgram program = programFor(lab);
+    const SamplerProgram program = lab.samplerProgram();
 
     ServerSampler sampler(streamAs(account.name(), {true, account.password(), {}}), program);
     const Status started = sampler.start();
@@ -186,7 +175,7 @@ void TestSshSamplerSudo::withoutSudoPssIsUnavailable()
     const uint accountUid = user->pw_uid;
     TestLab lab;
     QVERIFY(lab.startWith(MpmKind::Prefork).ok());
-    const SamplerProgram program = programFor(lab);
+    const SamplerProgram program = lab.samplerProgram();
 
     ServerSampler sampler(streamAs(account.name(), {}), program);
     const Status started = sampler.start();

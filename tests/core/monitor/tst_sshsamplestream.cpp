@@ -44,17 +44,6 @@ private:
 
 namespace {
 
-SamplerProgram programFor(const TestLab &lab)
-{
-    LabConfig config;
-    config.rootDir = lab.rootDir();
-    SamplerProgram program;
-    program.pidFile = config.pidFilePath();
-    program.statusPort = lab.port();
-    program.interval = 200ms;
-    return program;
-}
-
 // pid -> thread count of `parent` and its children, as ps sees them.
 QMap<qint64, int> psTree(qint64 parent)
 {
@@ -159,7 +148,7 @@ void TestSshSampleStream::countsMatchPsOverSsh()
     ServerSampler sampler(std::make_unique<SshSampleStream>(target(), credentials(),
                                                             policy(m_sshd.knownHostsLine()),
                                                             SshShell::SudoOptions{}),
-                          programFor(lab));
+                          lab.samplerProgram());
     const Status running = sampler.start();
     QVERIFY2(running.ok(), qPrintable(describe(running)));
 
@@ -208,7 +197,7 @@ void TestSshSampleStream::stopEndsTheRemoteScript()
 {
     TestLab lab;
     QVERIFY(lab.startWith(MpmKind::Worker).ok());
-    const SamplerProgram program = programFor(lab);
+    const SamplerProgram program = lab.samplerProgram();
     ServerSampler sampler(std::make_unique<SshSampleStream>(target(), credentials(),
                                                             policy(m_sshd.knownHostsLine()),
                                                             SshShell::SudoOptions{}),
@@ -244,7 +233,7 @@ void TestSshSampleStream::changedHostKeyIsRefused()
         u"[127.0.0.1]:%1 %2 %3"_s.arg(m_sshd.port()).arg(words.at(0), words.at(1).trimmed());
     ServerSampler sampler(std::make_unique<SshSampleStream>(
                               target(), credentials(), policy(wrongLine), SshShell::SudoOptions{}),
-                          programFor(lab));
+                          lab.samplerProgram());
     const Status started = sampler.start();
     QVERIFY(!started.ok());
     QCOMPARE(started.error().kind, Error::Kind::Network);
@@ -264,7 +253,7 @@ void TestSshSampleStream::refusedLoginIsReported()
     ServerSampler sampler(std::make_unique<SshSampleStream>(target(), credentials(strangerKey),
                                                             policy(m_sshd.knownHostsLine()),
                                                             SshShell::SudoOptions{}),
-                          programFor(lab));
+                          lab.samplerProgram());
     const Status started = sampler.start();
     QVERIFY(!started.ok());
     QCOMPARE(started.error().kind, Error::Kind::InvalidInput);
