@@ -37,7 +37,7 @@ set -e
 L=$1; shift
 for d in etc run var usr/local/sbin; do
   n=$(echo "$d" | tr / -)
-  mount -t overlay mpmlab-rhel -o "lowerdir=/$d,upperdir=$L/upper/$n,workdir=$L/work/$n" "/$d"
+  mount -t overlay mpmlab-rhel -o "lowerdir=/$d,upperdir=$L/upper/$n,workdir=$L/scratch/$n" "/$d"
 done
 exec "$@"
 )SH";
@@ -224,7 +224,7 @@ QString TestRhelInstance::skipReason()
         return error;
     for (const QString &dir : overlaid) {
         if (!QDir().mkpath(layers() + u"/upper/"_s + layerName(dir))
-            || !QDir().mkpath(layers() + u"/work/"_s + layerName(dir)))
+            || !QDir().mkpath(layers() + u"/scratch/"_s + layerName(dir)))
             return u"cannot create the overlay layers in %1"_s.arg(layers());
     }
     const mpmlab::Result<mpmlab::ProcessOutput> probe =
