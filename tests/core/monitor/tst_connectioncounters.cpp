@@ -1,5 +1,6 @@
 #include "TestLab.h"
 #include "TestPaths.h"
+#include "TestSampling.h"
 #include "apache/LabConfig.h"
 #include "monitor/LocalSampleStream.h"
 #include "monitor/ServerSampler.h"
@@ -35,15 +36,6 @@ std::unique_ptr<ServerSampler> samplerFor(const TestLab &lab)
 {
     return std::make_unique<ServerSampler>(std::make_unique<LocalSampleStream>(),
                                            lab.samplerProgram());
-}
-
-// The next sample taken after this call.
-std::optional<ServerSample> nextSample(ServerSampler &sampler)
-{
-    (void)sampler.takeSamples();
-    if (!sampler.waitForSamples(1, 10s))
-        return std::nullopt;
-    return sampler.takeSamples().constLast();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "TestLab.h"
+#include "TestSampling.h"
 #include "apache/LabConfig.h"
 #include "common/ProcessRunner.h"
 #include "monitor/LocalSampleStream.h"
@@ -64,20 +65,6 @@ QMap<qint64, int> sampledTree(const ServerSample &sample)
     for (const ProcessSample &p : sample.processes)
         tree.insert(p.pid, p.threads);
     return tree;
-}
-
-// The next sample taken after this call.
-std::optional<ServerSample> nextSample(ServerSampler &sampler)
-{
-    (void)sampler.takeSamples();
-    if (!sampler.waitForSamples(1, 10s))
-        return std::nullopt;
-    return sampler.takeSamples().constLast();
-}
-
-QString describe(const Status &status)
-{
-    return status.ok() ? QString() : status.error().toString();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "TestLab.h"
+#include "TestSampling.h"
 #include "TestSshd.h"
 #include "TestSudoUser.h"
 #include "apache/LabConfig.h"
@@ -74,11 +75,6 @@ std::optional<ServerSample> firstSample(ServerSampler &sampler)
     if (!sampler.waitForSamples(1, 20s))
         return std::nullopt;
     return sampler.takeSamples().constFirst();
-}
-
-QString describe(const Status &status)
-{
-    return status.ok() ? QString() : status.error().toString();
 }
 
 } // namespace

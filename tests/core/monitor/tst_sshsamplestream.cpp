@@ -1,6 +1,7 @@
 #include "TestDebianInstance.h"
 #include "TestLab.h"
 #include "TestPaths.h"
+#include "TestSampling.h"
 #include "TestSshd.h"
 #include "apache/LabConfig.h"
 #include "common/ProcessRunner.h"
@@ -78,19 +79,6 @@ QStringList processesNaming(const QString &text)
             found << line.simplified().left(120);
     }
     return found;
-}
-
-std::optional<ServerSample> nextSample(ServerSampler &sampler)
-{
-    (void)sampler.takeSamples();
-    if (!sampler.waitForSamples(1, 15s))
-        return std::nullopt;
-    return sampler.takeSamples().constLast();
-}
-
-QString describe(const Status &status)
-{
-    return status.ok() ? QString() : status.error().toString();
 }
 
 } // namespace
