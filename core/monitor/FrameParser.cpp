@@ -69,6 +69,7 @@ Result<ProcessSample> decodeProcess(const QList<QByteArray> &words)
     }
     p.threads = int(threads);
     p.memoryFresh = words.at(7) != "?";
+    p.statFresh = words.at(0) == "P";
     return p;
 }
 
@@ -209,7 +210,7 @@ Result<ServerSample> FrameParser::decodeFrame(qint64 sequence, const QList<QByte
         const QList<QByteArray> words = line.split(' ');
         bool ok = false;
         if (tag == "V") {
-            ok = words.size() == 2 && words.at(1) == "1";
+            ok = words.size() == 2 && words.at(1) == "2";
             if (!ok)
                 return malformed(u"unsupported frame version"_s);
         } else if (tag == "T") {
@@ -239,7 +240,7 @@ Result<ServerSample> FrameParser::decodeFrame(qint64 sequence, const QList<QByte
                 if (ok)
                     sample.parentPid = pid;
             }
-        } else if (tag == "P") {
+        } else if (tag == "P" || tag == "Q") {
             Result<ProcessSample> process = decodeProcess(words);
             if (!process)
                 return process.error();

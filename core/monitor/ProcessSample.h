@@ -22,6 +22,12 @@ struct ProcessSample {
     std::optional<qint64> ussKb; // unique set: Private_Clean + Private_Dirty (+ hugetlb)
     std::optional<qint64> swapKb;
     bool memoryFresh = false;
+    // Whether /proc/PID/stat was read for this sample. The sampler reads a
+    // process whose stat did not change at its last reading (an idle one)
+    // every other frame only; in between it repeats the values of that
+    // reading. A process that starts working shows at most a frame late,
+    // with all its CPU ticks.
+    bool statFresh = true;
 
     [[nodiscard]] qint64 cpuTicks() const { return userTicks + systemTicks; }
 };

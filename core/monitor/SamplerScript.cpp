@@ -6,13 +6,14 @@ namespace {
 
 // Kept as one literal so the same bytes go to /bin/sh locally and over SSH.
 // Cost notes (measured on a 2-core VM, CPU per frame, 401 prefork
-// processes): awk opening, reading and closing /proc/PID/stat ~10-12 us a
-// process and formatting its line ~4 us (~7-8 ms in all, most of it in the
+// processes): awk opening, reading and closing /proc/PID/stat ~10-14 us a
+// process and formatting its line ~4 us (~9-12 ms in all, most of it in the
 // kernel); smaps_rollup ~120 us a process; the bash loop with its /dev/tcp
 // fetch ~1 ms; forking awk ~1.5-2 ms, curl ~9 ms. Hence one awk for the
-// whole run, bash builtins first, and a rotating budget of smaps_rollup
-// reads. Reading /proc from bash costs more than from awk (read: ~25 us a
-// file, $(<file) ~20 us).
+// whole run, bash builtins first, a rotating budget of smaps_rollup reads,
+// and a process whose stat did not change at its last reading read every
+// other frame only. Reading /proc from bash costs more than from awk (read:
+// ~25 us a file, $(<file) ~20 us).
 constexpr char samplerText[] =
     R"SH(# MPM Lab server sampler. Prints one frame per interval on stdout:
 #   @@MPMLAB-FRAME-BEGIN seq / tagged lines / @@MPMLAB-FRAME-END seq
@@ -98,12 +99,31 @@ function addchildren(f,   l, n, a, i) {
     l = readline(f); n = split(l, a, " ")
     for (i = 1; i <= n; ++i) pids[++np] = a[i]
 }
-# l: the stat line of the process, when already read.
-function emit(pid, deep, l,   f, n, a, b, sp, pss, uss, swap, ok) {
-    if (l == "") l = readline(pid "/stat")
-    sp = index(l, ") "); if (sp == 0) return
-    n = split(substr(l, sp + 2), a, " ")
-    if (n < 22) return
+# One line for process pid, the idx-th of the frame. P: its stat read this
+# frame; Q: not read this frame, the values of its last reading, which found
+# its stat unchanged. A process whose stat changed at its last reading (it
+# ran, grew or is new) is read every frame, an unchanged one every other
+# frame: reading /proc/PID/stat is most of the cost of a frame and most
+# processes of an idle server sleep. A process that wakes shows within a
+# frame, its CPU ticks counted then, none lost.
+# l: the stat line of the process, when already read. deep: read its
+# smaps_rollup too. Per pid: last[] the stat line of its last reading, row[]
+# the fields taken from it, quiet[] 1 if that reading found it unchanged.
+function emit(pid, deep, idx, l,   f, n, a, b, sp, pss, uss, swap, ok, tag) {
+    at[pid] = seq; tag = "P"
+    if (l == "" && !deep && (pid in row) && quiet[pid] && (idx + seq) % 2) tag = "Q"
+    else {
+        if (l == "") l = readline(pid "/stat")
+        if (l == "") return
+        if (l == last[pid]) quiet[pid] = 1
+        else {
+            sp = index(l, ") "); if (sp == 0) return
+            n = split(substr(l, sp + 2), a, " ")
+            if (n < 22) return
+            row[pid] = pid " " a[2] " " a[18] " " a[12] " " a[13] " " a[22] * pagekb
+            last[pid] = l; quiet[pid] = 0
+        }
+    }
     pss = "?"; uss = "?"; swap = "?"
     if (deep) {
         pss = "-"; uss = "-"; swap = "-"; ok = 0
@@ -117,13 +137,13 @@ function emit(pid, deep, l,   f, n, a, b, sp, pss, uss, swap, ok) {
         }
         close(f)
     }
-    out(sprintf("P %s %s %s %s %s %s %s %s %s", pid, a[2], a[18], a[12], a[13], a[22] * pagekb, pss, uss, swap))
+    out(tag " " row[pid] " " pss " " uss " " swap)
 }
 # The system lines, then the instance: the parent from the pid file and the
 # processes named in the children files (or every N/stat whose ppid
 # is the parent, on kernels without children files).
 function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, deep, fresh) {
-    out("@@MPMLAB-FRAME-BEGIN " seq); out("V 1")
+    out("@@MPMLAB-FRAME-BEGIN " seq); out("V 2")
     f = "uptime"; getline l < f; close(f); split(l, a, " "); up = a[1]
     f = "stat"; ncpu = 0
     while ((getline l < f) > 0) {
@@ -162,9 +182,9 @@ function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, dee
             deep = seq == 1 || budget >= np || k < budget
             if (!deep && !(p in seen) && fresh > 0) { deep = 1; --fresh }
             if (deep || (p in seen)) seen[p] = seq
-            emit(p, deep, i == 1 ? pl : "")
+            emit(p, deep, i, i == 1 ? pl : "")
         }
-        if (seq % 64 == 0) for (p in seen) if (seen[p] < seq) delete seen[p]
+        if (seq % 64 == 0) for (p in at) if (at[p] < seq) { delete at[p]; delete seen[p]; delete last[p]; delete row[p]; delete quiet[p] }
     } else out("H -")
     if (fetcher == "none") out("E status no way to fetch mod_status: no curl, wget or bash on the server")
 }

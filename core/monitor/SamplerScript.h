@@ -16,7 +16,10 @@ namespace mpmlab {
 // M MemTotal MemAvailable SwapTotal SwapFree (kB); C user nice system idle
 // iowait irq softirq steal (ticks); L load averages; H parent pid or "-";
 // P pid ppid threads utime stime rss-kB pss uss swap (kB, "-" unreadable,
-// "?" not read this frame); S one mod_status line; E status <why none>.
+// "?" not read this frame); Q the same fields for a process whose stat was
+// not read this frame: the values of its last reading, which found them
+// unchanged (such a process is read every other frame); S one mod_status
+// line; E status <why none>.
 class SamplerScript {
 public:
     // The sampler itself.

@@ -8,9 +8,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QThread>
 #include <QtTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -19,8 +23,10 @@ using namespace mpmlab;
 // What the sampler costs the server: a prefork lab raised to N children
 // (ServerLimit = StartServers = MaxRequestWorkers = N), the sampler run for
 // a while at 500 ms, and the CPU time of its process group (LocalSampleStream
-// gives it its own) divided by the wall time. Prints figures; asserts only
-// that sampling worked.
+// gives it its own) divided by the wall time, for an idle server and, at
+// N = 400, for one whose every child is kept busy by ab. Prints figures and
+// the processes whose stat was read per frame; asserts only that sampling
+// worked.
 //   MPMLAB_BENCH_SECONDS (default 15) per measurement.
 class BenchSamplerCost : public QObject {
     Q_OBJECT
@@ -79,11 +85,23 @@ struct Measurement {
     qint64 frames = 0;
     qint64 dropped = 0;
     qint64 processes = 0;
+    qint64 statReads = 0; // processes whose stat was read, summed over the frames
 };
 
-Measurement measure(const SamplerProgram &program, int seconds)
+// Runs `load` (if any) for as long as the measurement.
+Measurement measure(const SamplerProgram &program, int seconds, const QStringList &load)
 {
     Measurement m;
+    QProcess loader;
+    const auto stopLoader = qScopeGuard([&] {
+        loader.kill();
+        loader.waitForFinished();
+    });
+    if (!load.isEmpty()) {
+        loader.start(load.first(), load.mid(1));
+        if (!loader.waitForStarted())
+            return m;
+    }
     LocalSampleStream stream;
     if (!stream.start(program).ok())
         return m;
@@ -95,14 +113,18 @@ Measurement measure(const SamplerProgram &program, int seconds)
             if (!chunk)
                 return;
             parser.feed(*chunk);
-            for (const ServerSample &s : parser.takeSamples())
+            for (const ServerSample &s : parser.takeSamples()) {
                 m.processes = s.processes.size();
+                m.statReads += std::count_if(s.processes.cbegin(), s.processes.cend(),
+                                             [](const ProcessSample &p) { return p.statFresh; });
+            }
         }
     };
     // The first frame reads every smaps_rollup: leave it out.
     pump(1500ms);
     const qint64 ticksBefore = groupCpuTicks(stream.processId());
     const qint64 framesBefore = parser.framesAccepted();
+    m.statReads = 0;
     QElapsedTimer wall;
     wall.start();
     pump(std::chrono::seconds(seconds));
@@ -142,21 +164,28 @@ void BenchSamplerCost::costPerProcessCount()
         const char *name;
         SamplerProgram::Shell shell;
         SamplerProgram::Fetcher fetcher;
-        int smaps; // -1: every process every frame
+        int smaps;      // -1: every process every frame
+        bool underLoad; // ab keeping every child busy
     };
     constexpr int byDefault = SamplerProgram::defaultSmapsPerFrame;
     const QList<Case> cases{
         {"bash, /dev/tcp, smaps default/frame", SamplerProgram::Shell::PreferBash,
-         SamplerProgram::Fetcher::Auto, byDefault},
+         SamplerProgram::Fetcher::Auto, byDefault, false},
+        // Busy children change at every reading, so each is read every
+        // frame: the cost of a server at work.
+        {"the same, every child busy (ab -c N)", SamplerProgram::Shell::PreferBash,
+         SamplerProgram::Fetcher::Auto, byDefault, true},
         {"bash, /dev/tcp, smaps 16/frame", SamplerProgram::Shell::PreferBash,
-         SamplerProgram::Fetcher::Auto, 16},
+         SamplerProgram::Fetcher::Auto, 16, false},
         {"bash, /dev/tcp, no smaps", SamplerProgram::Shell::PreferBash,
-         SamplerProgram::Fetcher::Auto, 0},
+         SamplerProgram::Fetcher::Auto, 0, false},
         {"bash, /dev/tcp, all smaps", SamplerProgram::Shell::PreferBash,
-         SamplerProgram::Fetcher::Auto, -1},
+         SamplerProgram::Fetcher::Auto, -1, false},
         {"sh, curl, smaps default/frame", SamplerProgram::Shell::PosixSh,
-         SamplerProgram::Fetcher::Curl, byDefault},
+         SamplerProgram::Fetcher::Curl, byDefault, false},
     };
+    const QString ab = QStandardPaths::findExecutable(u"ab"_s);
+    QVERIFY2(!ab.isEmpty(), "ab is missing (apache2-utils)");
 
     for (const int children : {50, 100, 200, 400}) {
         QString text = QString::fromUtf8(*base);
@@ -182,7 +211,7 @@ void BenchSamplerCost::costPerProcessCount()
 
         const bool quick = children != 400; // the full table at 400 only
         for (const Case &c : cases) {
-            if (quick && c.smaps != byDefault)
+            if (quick && (c.smaps != byDefault || c.underLoad))
                 continue;
             SamplerProgram program;
             program.pidFile = config.pidFilePath();
@@ -191,11 +220,19 @@ void BenchSamplerCost::costPerProcessCount()
             program.shell = c.shell;
             program.fetcher = c.fetcher;
             program.smapsPerFrame = c.smaps < 0 ? children + 1 : c.smaps;
-            const Measurement m = measure(program, seconds);
-            qInfo("N=%3d  %-36s  %5.2f%% of one core  %5.2f ms CPU/frame  (%lld frames, %lld "
-                  "processes seen, %lld dropped)",
+            // Loopback only, bounded by -t; without -k each request takes
+            // a child through accept, read, write and close.
+            QStringList load;
+            if (c.underLoad) {
+                load << ab << u"-q"_s << u"-c"_s << QString::number(children) << u"-t"_s
+                     << QString::number(seconds + 5) << u"-n"_s << u"100000000"_s
+                     << u"http://127.0.0.1:%1/"_s.arg(lab.port());
+            }
+            const Measurement m = measure(program, seconds, load);
+            qInfo("N=%3d  %-38s  %5.2f%% of one core  %5.2f ms CPU/frame  (%lld frames, %lld "
+                  "processes seen, %.0f stat reads/frame, %lld dropped)",
                   children, c.name, m.percentOfCore, m.msPerFrame, m.frames, m.processes,
-                  m.dropped);
+                  m.frames > 0 ? double(m.statReads) / double(m.frames) : 0.0, m.dropped);
             QVERIFY(m.frames > 0);
             QCOMPARE(m.dropped, 0);
             QVERIFY(m.processes >= children + 1);

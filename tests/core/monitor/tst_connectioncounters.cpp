@@ -158,15 +158,17 @@ void TestConnectionCounters::engineLoadMovesEventCounters_data() { everyMpm(); }
 
 // `mpmlab-cli load -k -c 50` for 7 s, sampled every 200 ms and for 3 s
 // after. Measured on 2.4.71, event: BusyWorkers up to ~50, ConnsTotal ~50
-// and ConnsAsyncKeepAlive 3-10 in the snapshots taken during the load,
+// and ConnsAsyncKeepAlive 0-12 in the snapshots taken during the load,
 // ConnsAsyncClosing 0-1 and ConnsAsyncWriting/WaitIO 0 (a 50-byte page never
-// waits for write completion); scoreboard K, R and L slots flicker. The
-// load lasts longer than KeepAliveTimeout and carries 5 idle keep-alive
-// clients (one request each, then silence): their expiry 5 s in makes the
-// listener take a snapshot during the load (see idleKeepAliveShowsPerMpm),
-// which shows them in the keep-alive or the closing queue. Without them a
-// snapshot depends on some deadline passing between busy requests. Prefork and worker have
-// none of these fields.
+// waits for write completion); scoreboard K, R and L slots flicker.
+// The listener takes a snapshot only when a deadline passes (see
+// idleKeepAliveShowsPerMpm): the load carries 5 idle keep-alive clients (one
+// request each, then silence) whose expiry 5 s in makes one. A busy
+// connection spends so little time between requests that the snapshot
+// caught none of the 50 in the keep-alive queue about one run in six, so a
+// second, paced load runs alongside: 20 keep-alive connections sending 100
+// requests a second in all, each waiting ~200 ms in the queue between two
+// requests. Prefork and worker have none of these fields.
 void TestConnectionCounters::engineLoadMovesEventCounters()
 {
     QFETCH(MpmKind, mpm);
@@ -177,16 +179,23 @@ void TestConnectionCounters::engineLoadMovesEventCounters()
     QVERIFY(sampler->waitForSamples(1, 10s));
     QList<ServerSample> samples = sampler->takeSamples();
 
+    const QString url = u"http://127.0.0.1:%1/test.html"_s.arg(lab.port());
     QProcess load;
     load.start(TestPaths::cliBinary(),
                {u"load"_s, u"-k"_s, u"-c"_s, u"50"_s, u"--idle-connections"_s, u"5"_s, u"-t"_s,
-                u"7"_s, u"--max-duration"_s, u"30"_s,
-                u"http://127.0.0.1:%1/test.html"_s.arg(lab.port())});
-    QVERIFY(load.waitForStarted());
+                u"7"_s, u"--max-duration"_s, u"30"_s, url});
+    QProcess paced;
+    paced.start(TestPaths::cliBinary(),
+                {u"load"_s, u"-k"_s, u"-c"_s, u"20"_s, u"--rate"_s, u"100"_s, u"-t"_s, u"7"_s,
+                 u"--max-duration"_s, u"30"_s, u"-q"_s, url});
+    QVERIFY(load.waitForStarted() && paced.waitForStarted());
     while (!load.waitForFinished(100))
         samples += sampler->takeSamples();
+    QVERIFY(paced.waitForFinished(30000));
     QVERIFY2(load.exitStatus() == QProcess::NormalExit && load.exitCode() == 0,
              load.readAllStandardError().constData());
+    QVERIFY2(paced.exitStatus() == QProcess::NormalExit && paced.exitCode() == 0,
+             paced.readAllStandardError().constData());
     QTest::qWait(3000);
     samples += sampler->takeSamples();
     sampler->stop();
@@ -206,7 +215,9 @@ void TestConnectionCounters::engineLoadMovesEventCounters()
         // expired: which one a snapshot catches depends on when it is taken.
         const int parked =
             keepAlive.value_or(0) + largest(samples, &ServerStatus::connsAsyncClosing).value_or(0);
-        QVERIFY2(parked >= 1, "no snapshot caught a connection parked in the listener");
+        // 18-29 in the runs logged here, most of them paced connections.
+        QVERIFY2(parked >= 5,
+                 qPrintable(u"only %1 connections parked in the listener at most"_s.arg(parked)));
     } else {
         QVERIFY(!total && !keepAlive);
         QVERIFY(!largest(samples, &ServerStatus::connsAsyncWriting));

@@ -30,6 +30,7 @@ private Q_SLOTS:
 namespace {
 
 struct FakeProcess {
+    char tag; // 'P' read this frame, 'Q' repeated from an earlier reading
     qint64 pid, ppid;
     int threads;
     qint64 utime, stime, rss;
@@ -40,17 +41,17 @@ QByteArray frameText(qint64 seq, const QList<FakeProcess> &processes, const QStr
                      qint64 parent = 4242)
 {
     QByteArray text = "@@MPMLAB-FRAME-BEGIN " + QByteArray::number(seq) + '\n';
-    text += "V 1\nT " + QByteArray::number(1000 + seq * 0.5, 'f', 2) + " 1795771013\n";
+    text += "V 2\nT " + QByteArray::number(1000 + seq * 0.5, 'f', 2) + " 1795771013\n";
     text += "K 100 4 2\nM 24683656 24017416 1000 900\n";
     text += "C " + QByteArray::number(4000 + seq * 60) + " 0 700 "
             + QByteArray::number(15000 + seq * 40) + " 12 0 23 5\n";
     text += "L 3.06 1.63 0.74\n";
     text += parent > 0 ? "H " + QByteArray::number(parent) + '\n' : QByteArray("H -\n");
     for (const FakeProcess &p : processes) {
-        text += "P " + QByteArray::number(p.pid) + ' ' + QByteArray::number(p.ppid) + ' '
-                + QByteArray::number(p.threads) + ' ' + QByteArray::number(p.utime) + ' '
-                + QByteArray::number(p.stime) + ' ' + QByteArray::number(p.rss) + ' ' + p.pss + ' '
-                + p.uss + ' ' + p.swap + '\n';
+        text += p.tag + QByteArray(" ") + QByteArray::number(p.pid) + ' '
+                + QByteArray::number(p.ppid) + ' ' + QByteArray::number(p.threads) + ' '
+                + QByteArray::number(p.utime) + ' ' + QByteArray::number(p.stime) + ' '
+                + QByteArray::number(p.rss) + ' ' + p.pss + ' ' + p.uss + ' ' + p.swap + '\n';
     }
     for (const QString &line : status.split(u'\n', Qt::SkipEmptyParts))
         text += "S " + line.toUtf8() + '\n';
@@ -61,10 +62,11 @@ QByteArray frameText(qint64 seq, const QList<FakeProcess> &processes, const QStr
 
 QList<FakeProcess> someProcesses(qint64 seq)
 {
-    return {{4242, 1, 1, 10 + seq, 20, 3420, "253", "148", "0"},
-            {4243, 4242, 27, 30 + 2 * seq, 5, 4044, "198", "188", "0"},
-            {4244, 4242, 27, 31, 6, 4100, "?", "?", "?"},
-            {4245, 4242, 27, 32, 7, 4100, "-", "-", "-"}};
+    return {{'P', 4242, 1, 1, 10 + seq, 20, 3420, "253", "148", "0"},
+            {'P', 4243, 4242, 27, 30 + 2 * seq, 5, 4044, "198", "188", "0"},
+            {'Q', 4244, 4242, 27, 31, 6, 4100, "?", "?", "?"},
+            {'P', 4245, 4242, 27, 32, 7, 4100, "-", "-", "-"},
+            {'Q', 4246, 4242, 27, 33, 8, 4100, "201", "190", "0"}};
 }
 
 QString fixture(const QString &name)
@@ -134,6 +136,7 @@ void TestFrameParser::decodesEveryField()
         QCOMPARE(got.rssKb, sent.rss);
         // "?" means not read this frame, "-" unreadable: neither is a number.
         QCOMPARE(got.memoryFresh, sent.pss != "?");
+        QCOMPARE(got.statFresh, sent.tag == 'P');
         QCOMPARE(got.pssKb.has_value(), sent.pss != "?" && sent.pss != "-");
         if (got.pssKb) {
             QCOMPARE(*got.pssKb, sent.pss.toLongLong());
@@ -224,9 +227,11 @@ void TestFrameParser::dropsAndCountsBrokenFrames_data()
     QTest::newRow("too few fields") << replaced("C 4300 0 700", "C 4300 0") << u"'C'"_s;
     QTest::newRow("bad process line")
         << replaced("P 4243 4242 27", "P 4243 4242 -27") << u"process line"_s;
+    QTest::newRow("bad repeated process line")
+        << replaced("Q 4246 4242 27 33", "Q 4246 4242 27 x") << u"process line"_s;
     QTest::newRow("negative memory") << replaced(" 198 188 0", " -198 188 0") << u"process line"_s;
     QTest::newRow("missing line") << replaced("K 100 4 2\n", "") << u"no 'K' line"_s;
-    QTest::newRow("future version") << replaced("V 1\n", "V 2\n") << u"version"_s;
+    QTest::newRow("future version") << replaced("V 2\n", "V 3\n") << u"version"_s;
     QTest::newRow("processes, no parent") << replaced("H 4242\n", "H -\n") << u"without a parent"_s;
 }
 
@@ -317,8 +322,9 @@ void TestFrameParser::fuzzPureNoise()
     const QList<QByteArray> pieces = {"@@MPMLAB-FRAME-BEGIN ",
                                       "@@MPMLAB-FRAME-END ",
                                       "\n",
+                                      "Q ",
                                       "P ",
-                                      "V 1\n",
+                                      "V 2\n",
                                       "H ",
                                       "S ",
                                       "7",

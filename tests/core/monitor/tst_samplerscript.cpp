@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cerrno>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void keepsOneAwkForTheWholeRun_data();
     void keepsOneAwkForTheWholeRun();
     void newProcessesGetTheirSmapsAtOnce();
+    void idleProcessesAreReadEveryOtherFrame();
     void missingPidFileGivesEmptyFrames();
     void closingStdinStopsTheBashSampler();
     void stopLeavesNoProcessBehind_data();
@@ -93,6 +95,52 @@ QList<qint64> awksInGroup(qint64 group)
     return pids;
 }
 
+// `program` run until `count` frames came, then stopped.
+struct Run {
+    bool started = false;
+    QList<ServerSample> samples;
+    qint64 dropped = 0;
+};
+
+Run runUntil(const SamplerProgram &program, qsizetype count)
+{
+    Run run;
+    LocalSampleStream stream;
+    run.started = stream.start(program).ok();
+    FrameParser parser;
+    if (run.started)
+        run.samples = collect(stream, count, parser);
+    stream.stop();
+    run.dropped = parser.framesDropped();
+    return run;
+}
+
+// 200 ms frames, no mod_status fetch.
+SamplerProgram programFor(const QString &pidFile)
+{
+    SamplerProgram program;
+    program.pidFile = pidFile;
+    program.interval = 200ms;
+    program.fetcher = SamplerProgram::Fetcher::None;
+    return program;
+}
+
+bool writePidFile(const QString &path, qint64 pid)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+           && file.write(QByteArray::number(pid) + '\n') > 0;
+}
+
+const ProcessSample *processOf(const ServerSample &sample, qint64 pid)
+{
+    for (const ProcessSample &p : sample.processes) {
+        if (p.pid == pid)
+            return &p;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 void TestSamplerScript::init()
@@ -106,9 +154,7 @@ void TestSamplerScript::init()
     QVERIFY(m_tree->waitForStarted());
     QTRY_COMPARE(childrenOf(m_tree->processId()).size(), 2);
     m_pidFile = m_dir->filePath(u"httpd.pid"_s);
-    QFile pid(m_pidFile);
-    QVERIFY(pid.open(QIODevice::WriteOnly));
-    pid.write(QByteArray::number(m_tree->processId()) + '\n');
+    QVERIFY(writePidFile(m_pidFile, m_tree->processId()));
 }
 
 void TestSamplerScript::cleanup()
@@ -147,18 +193,13 @@ void TestSamplerScript::samplesTheTreeOfThePidFile_data()
 void TestSamplerScript::samplesTheTreeOfThePidFile()
 {
     QFETCH(SamplerProgram::Shell, shell);
-    SamplerProgram program;
-    program.pidFile = m_pidFile;
-    program.interval = 200ms;
-    program.fetcher = SamplerProgram::Fetcher::None;
+    SamplerProgram program = programFor(m_pidFile);
     program.shell = shell;
-    LocalSampleStream stream;
-    QVERIFY(stream.start(program).ok());
-    FrameParser parser;
-    const QList<ServerSample> samples = collect(stream, 3, parser);
-    stream.stop();
+    const Run run = runUntil(program, 3);
+    QVERIFY(run.started);
+    const QList<ServerSample> &samples = run.samples;
     QCOMPARE(samples.size(), 3);
-    QCOMPARE(parser.framesDropped(), 0);
+    QCOMPARE(run.dropped, 0);
 
     const qint64 parent = m_tree->processId();
     QList<qint64> expected = childrenOf(parent);
@@ -197,10 +238,7 @@ void TestSamplerScript::samplesTheTreeOfThePidFile()
 void TestSamplerScript::commandLineSurvivesQuoting()
 {
     // What an SSH exec channel runs: one line for a remote shell.
-    SamplerProgram program;
-    program.pidFile = m_pidFile;
-    program.interval = 200ms;
-    program.fetcher = SamplerProgram::Fetcher::None;
+    SamplerProgram program = programFor(m_pidFile);
     QProcess remoteLike;
     remoteLike.start(u"/bin/sh"_s, {u"-c"_s, QString::fromUtf8(program.shellCommandLine())});
     QVERIFY(remoteLike.waitForStarted());
@@ -225,10 +263,7 @@ void TestSamplerScript::keepsOneAwkForTheWholeRun()
 {
     // Forking awk cost ~1.5-2 ms a frame: one awk lives as long as the run.
     QFETCH(SamplerProgram::Shell, shell);
-    SamplerProgram program;
-    program.pidFile = m_pidFile;
-    program.interval = 200ms;
-    program.fetcher = SamplerProgram::Fetcher::None;
+    SamplerProgram program = programFor(m_pidFile);
     program.shell = shell;
     LocalSampleStream stream;
     QVERIFY(stream.start(program).ok());
@@ -250,14 +285,8 @@ void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
     tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & read line; sleep 60 & wait"_s});
     QVERIFY(tree.waitForStarted());
     QTRY_COMPARE(childrenOf(tree.processId()).size(), 1);
-    QFile pid(m_pidFile);
-    QVERIFY(pid.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    pid.write(QByteArray::number(tree.processId()) + '\n');
-    pid.close();
-    SamplerProgram program;
-    program.pidFile = m_pidFile;
-    program.interval = 200ms;
-    program.fetcher = SamplerProgram::Fetcher::None;
+    QVERIFY(writePidFile(m_pidFile, tree.processId()));
+    SamplerProgram program = programFor(m_pidFile);
     program.smapsPerFrame = 0;
     LocalSampleStream stream;
     QVERIFY(stream.start(program).ok());
@@ -279,12 +308,9 @@ void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
     (void)parser.takeSamples();
     samples = collect(stream, 2, parser);
     stream.stop();
-    const auto fresh = [&](const ServerSample &s, qint64 which) {
-        for (const ProcessSample &p : s.processes) {
-            if (p.pid == which)
-                return std::optional<bool>(p.memoryFresh);
-        }
-        return std::optional<bool>();
+    const auto fresh = [](const ServerSample &s, qint64 which) {
+        const ProcessSample *p = processOf(s, which);
+        return p ? std::optional<bool>(p->memoryFresh) : std::optional<bool>();
     };
     // The first frame that lists the newcomer reads it, and only it.
     QCOMPARE(samples.size(), 2);
@@ -298,12 +324,78 @@ void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
     tree.waitForFinished();
 }
 
+void TestSamplerScript::idleProcessesAreReadEveryOtherFrame()
+{
+    // A parent with a sleeping child and a spinning one (stopped with the
+    // tree, at most a few seconds). The parent and the spinning child are
+    // read every frame. Once a reading finds the sleeping child unchanged,
+    // it is read every other frame, and the frames in between repeat that
+    // reading.
+    QProcess tree;
+    tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & while :; do :; done & wait"_s});
+    QVERIFY(tree.waitForStarted());
+    const auto stopTree = qScopeGuard([&] {
+        for (qint64 child : childrenOf(tree.processId()))
+            ::kill(pid_t(child), SIGKILL);
+        tree.kill();
+        tree.waitForFinished();
+    });
+    qint64 sleeper = 0, spinner = 0;
+    // Until sh has forked both and the first has become sleep.
+    const auto identify = [&] {
+        sleeper = spinner = 0;
+        for (qint64 child : childrenOf(tree.processId())) {
+            QFile comm(u"/proc/%1/comm"_s.arg(child));
+            if (comm.open(QIODevice::ReadOnly))
+                (comm.readAll().trimmed() == "sleep" ? sleeper : spinner) = child;
+        }
+        return sleeper && spinner;
+    };
+    QTRY_VERIFY(identify());
+    QVERIFY(writePidFile(m_pidFile, tree.processId()));
+    SamplerProgram program = programFor(m_pidFile);
+    program.smapsPerFrame = 0;
+    const Run run = runUntil(program, 7);
+    QVERIFY(run.started);
+    const QList<ServerSample> &samples = run.samples;
+    QCOMPARE(samples.size(), 7);
+    QCOMPARE(run.dropped, 0);
+
+    const ProcessSample *lastRead = nullptr;
+    QList<bool> sleeperFresh;
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const ServerSample &s = samples.at(i);
+        QCOMPARE(s.processes.size(), 3);
+        QVERIFY(processOf(s, tree.processId())->statFresh);
+        const ProcessSample *spin = processOf(s, spinner);
+        QVERIFY2(spin && spin->statFresh, qPrintable(u"frame %1"_s.arg(i + 1)));
+        if (i > 0)
+            QVERIFY(spin->cpuTicks() >= processOf(samples.at(i - 1), spinner)->cpuTicks());
+        const ProcessSample *sleep = processOf(s, sleeper);
+        QVERIFY(sleep);
+        sleeperFresh.append(sleep->statFresh);
+        if (!sleep->statFresh) {
+            // A repeat carries the values of the last reading.
+            QCOMPARE(sleep->cpuTicks(), lastRead->cpuTicks());
+            QCOMPARE(sleep->rssKb, lastRead->rssKb);
+            QCOMPARE(sleep->threads, lastRead->threads);
+            QCOMPARE(sleep->ppid, lastRead->ppid);
+        }
+        lastRead = sleep->statFresh ? sleep : lastRead;
+    }
+    QVERIFY(processOf(samples.last(), spinner)->cpuTicks()
+            > processOf(samples.first(), spinner)->cpuTicks());
+    // Read on the first two frames (the second finds it unchanged), then
+    // on every other one.
+    QCOMPARE(sleeperFresh.first(2), QList<bool>({true, true}));
+    for (qsizetype i = 2; i + 1 < sleeperFresh.size(); ++i)
+        QVERIFY2(sleeperFresh.at(i) != sleeperFresh.at(i + 1),
+                 qPrintable(u"frame %1"_s.arg(i + 1)));
+}
+
 void TestSamplerScript::missingPidFileGivesEmptyFrames()
 {
-    SamplerProgram program;
-    program.pidFile = m_dir->filePath(u"none.pid"_s);
-    program.interval = 200ms;
-    program.fetcher = SamplerProgram::Fetcher::None;
+    SamplerProgram program = programFor(m_dir->filePath(u"none.pid"_s));
     LocalSampleStream stream;
     QVERIFY(stream.start(program).ok());
     FrameParser parser;
@@ -328,10 +420,8 @@ void TestSamplerScript::closingStdinStopsTheBashSampler()
 {
     if (!QFile::exists(u"/bin/bash"_s))
         QSKIP("no bash on this machine");
-    SamplerProgram program;
-    program.pidFile = m_pidFile;
+    SamplerProgram program = programFor(m_pidFile);
     program.interval = 1000ms;
-    program.fetcher = SamplerProgram::Fetcher::None;
     QProcess sampler;
     sampler.start(u"/bin/sh"_s, program.shArguments());
     QVERIFY(sampler.waitForReadyRead(5000));
@@ -347,10 +437,8 @@ void TestSamplerScript::stopLeavesNoProcessBehind_data() { samplesTheTreeOfThePi
 void TestSamplerScript::stopLeavesNoProcessBehind()
 {
     QFETCH(SamplerProgram::Shell, shell);
-    SamplerProgram program;
-    program.pidFile = m_pidFile;
+    SamplerProgram program = programFor(m_pidFile);
     program.interval = 5000ms; // under sh, a long sleep is running when we stop
-    program.fetcher = SamplerProgram::Fetcher::None;
     program.shell = shell;
     LocalSampleStream stream;
     QVERIFY(stream.start(program).ok());
