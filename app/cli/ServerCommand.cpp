@@ -115,6 +115,10 @@ int ServerCommand::printStatus(ServerDriver &driver, bool json)
         out() << label(u"Server"_s) << (state->running ? "running" : "stopped") << '\n';
         out() << label(u"Configured MPM"_s) << mpmText(state->configuredMpm) << '\n';
         out() << label(u"Running MPM"_s) << mpmText(state->runningMpm) << '\n';
+        out() << label(u"Memory limit"_s)
+              << (state->memoryLimitKib ? u"%1 KiB (ulimit -v)"_s.arg(*state->memoryLimitKib)
+                                        : u"none"_s)
+              << '\n';
         for (const QString &name : DirectiveSet::knownNames()) {
             if (!DirectiveSet::appliesTo(name, mpm))
                 continue;

@@ -46,10 +46,19 @@ Result<ProcessOutput> ApacheProcess::configTest() const
     return output;
 }
 
-Status ApacheProcess::start() const
+Status ApacheProcess::start(std::optional<qint64> memoryLimitKib) const
 {
+    const QStringList arguments = baseArguments() << u"-k"_s << u"start"_s;
+    // The same `ulimit -v` as Debian's envvars gets on a server, so that
+    // the local lab and an SSH target fail alike.
     const Result<ProcessOutput> output =
-        ProcessRunner::run(m_binary, baseArguments() << u"-k"_s << u"start"_s, commandTimeout);
+        memoryLimitKib
+            ? ProcessRunner::run(u"/bin/sh"_s,
+                                 QStringList{u"-c"_s, u"ulimit -v \"$1\" && shift && exec \"$@\""_s,
+                                             u"sh"_s, QString::number(*memoryLimitKib), m_binary}
+                                     + arguments,
+                                 commandTimeout)
+            : ProcessRunner::run(m_binary, arguments, commandTimeout);
     if (!output)
         return output.error();
     if (!output->succeeded()) {

@@ -20,8 +20,9 @@ public:
     [[nodiscard]] Result<ProcessOutput> configTest() const;
 
     // `apache2 -k start`: returns once the parent has daemonised. A zero exit
-    // does not mean the server is up: check readiness afterwards.
-    [[nodiscard]] Status start() const;
+    // does not mean the server is up: check readiness afterwards. With a
+    // limit, httpd and every child it forks run under `ulimit -v` (KiB).
+    [[nodiscard]] Status start(std::optional<qint64> memoryLimitKib = std::nullopt) const;
 
     // The parent httpd pid, when the pid file names a live process that runs
     // this instance's config (a stale pid file or a reused pid gives nothing).

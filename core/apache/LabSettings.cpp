@@ -37,6 +37,12 @@ Result<LabSettings> LabSettings::load(const QString &path)
         return malformed(u"mpm must be prefork, worker or event"_s);
     settings.mpm = *mpm;
     settings.directives = ManagedOverride::parse(object.value(u"directives"_s).toString().toUtf8());
+    if (const QJsonValue limit = object.value(u"memoryLimitKib"_s); !limit.isUndefined()) {
+        const qint64 kib = limit.toInteger(-1);
+        if (kib <= 0)
+            return malformed(u"memoryLimitKib must be a number of KiB above 0"_s);
+        settings.memoryLimitKib = kib;
+    }
     return settings;
 }
 
@@ -45,6 +51,8 @@ Status LabSettings::save(const QString &path) const
     QJsonObject object{{u"port"_s, int(port)}, {u"mpm"_s, mpmName(mpm)}};
     if (!directives.isEmpty())
         object.insert(u"directives"_s, QString::fromUtf8(directives.render()));
+    if (memoryLimitKib)
+        object.insert(u"memoryLimitKib"_s, *memoryLimitKib);
     return writeFileAtomically(path, QJsonDocument(object).toJson());
 }
 

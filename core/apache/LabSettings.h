@@ -5,6 +5,7 @@
 #include "common/Result.h"
 
 #include <QString>
+#include <optional>
 
 namespace mpmlab {
 
@@ -17,6 +18,8 @@ struct LabSettings {
     MpmKind mpm = MpmKind::Event; // Debian's default MPM
     // Directives set with `server set --target local`, over Debian's values.
     ManagedOverride directives{};
+    // `server memory-limit --target local`: ulimit -v (KiB) for Apache.
+    std::optional<qint64> memoryLimitKib{};
 
     // Missing file: defaults. Unreadable or malformed file: an error naming it.
     static Result<LabSettings> load(const QString &path);

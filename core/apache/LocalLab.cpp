@@ -140,6 +140,7 @@ Result<ServerState> LocalLab::state()
     state.host = u"127.0.0.1"_s;
     state.port = settings->port;
     state.configRoot = m_options.rootDir;
+    state.memoryLimitKib = settings->memoryLimitKib;
     if (QFile::exists(config.configPath()))
         state.configuredMpm = settings->mpm;
     if (const std::optional<qint64> pid = processFor(config).runningPid()) {
@@ -263,7 +264,7 @@ Status LocalLab::startWith(const LabSettings &wanted)
     reportProgress(
         u"Starting Apache (%1) on 127.0.0.1:%2"_s.arg(mpmName(settings.mpm)).arg(settings.port));
     const qint64 logOffset = QFileInfo(config.errorLogPath()).size();
-    if (Status started = process.start(); !started) {
+    if (Status started = process.start(settings.memoryLimitKib); !started) {
         return withErrorLog(started.error(), logOffset);
     }
     std::optional<qint64> seenPid;
@@ -444,11 +445,21 @@ Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
     return warnings;
 }
 
-Status LocalLab::setMemoryLimit(std::optional<qint64>)
+Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
 {
-    return Error{Error::Kind::InvalidInput,
-                 u"memory limits are not supported by the local lab yet: use an ssh:// target"_s,
-                 {}};
+    if (Status valid = checkMemoryLimit(kibibytes); !valid)
+        return valid;
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    if (saved->memoryLimitKib == kibibytes)
+        return {};
+    reportProgress(kibibytes ? u"Limiting Apache to %1 KiB of virtual memory"_s.arg(*kibibytes)
+                             : u"Removing the memory limit"_s);
+    LabSettings wanted = *saved;
+    wanted.memoryLimitKib = kibibytes;
+    const Result<QStringList> applied = applySettings(*saved, wanted);
+    return applied ? Status{} : Status{applied.error()};
 }
 
 Result<QStringList> LocalLab::createTestFiles(const TestFilesSpec &spec)
@@ -489,6 +500,7 @@ Status LocalLab::restore()
     QFile::remove(root + QString::fromLatin1(testPagePath)); // prepareTree writes the 1 KiB one
     LabSettings wanted = *saved;
     wanted.directives = {};
+    wanted.memoryLimitKib.reset();
     const Result<QStringList> applied = applySettings(*saved, wanted);
     return applied ? Status{} : Status{applied.error()};
 }
@@ -498,7 +510,7 @@ Result<bool> LocalLab::restorePending()
     const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
     if (!saved)
         return saved.error();
-    return !saved->directives.isEmpty()
+    return !saved->directives.isEmpty() || saved->memoryLimitKib
            || QFile::exists(configFor(*saved).documentRoot()
                             + QString::fromLatin1(TestFilesSpec::largePath));
 }

@@ -11,13 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace mpmlab {
 
-namespace {
-
-constexpr qint64 minMemoryLimitKib = 16 * 1024;            // KiB: below this nothing starts
-constexpr qint64 maxMemoryLimitKib = 1024LL * 1024 * 1024; // KiB: 1 TiB
-
-} // namespace
-
 RemoteApacheDriver::RemoteApacheDriver(std::unique_ptr<RemoteShell> shell,
                                        RemoteApacheOptions options)
     : m_shell(std::move(shell))
@@ -86,6 +79,7 @@ Result<ServerState> RemoteApacheDriver::state()
     state.port = layout().statusPort();
     state.configuredMpm = layout().configuredMpm;
     state.configRoot = layout().configDir;
+    state.memoryLimitKib = layout().memoryLimitKib;
     const Result<std::optional<qint64>> pid = m_control->runningPid();
     if (!pid)
         return pid.error();
@@ -337,13 +331,8 @@ Result<bool> RemoteApacheDriver::ensureStatusPage()
 
 Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
 {
-    if (kibibytes && (*kibibytes < minMemoryLimitKib || *kibibytes > maxMemoryLimitKib)) {
-        return Error{Error::Kind::InvalidInput,
-                     u"memory limit %1 KiB out of range: %2 to %3 KiB"_s.arg(*kibibytes)
-                         .arg(minMemoryLimitKib)
-                         .arg(maxMemoryLimitKib),
-                     {}};
-    }
+    if (Status valid = checkMemoryLimit(kibibytes); !valid)
+        return valid;
     if (layout().family == ApacheLayout::Family::Rhel && layout().systemd)
         return setSystemdMemoryLimit(kibibytes);
     // Debian: envvars, which apache2ctl sources. RHEL without systemd: MPM

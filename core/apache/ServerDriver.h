@@ -54,8 +54,13 @@ public:
     virtual Result<QStringList> setDirectives(const DirectiveSet &changes) = 0;
 
     // A virtual-memory limit (ulimit -v, KiB) for every Apache process, or
-    // none; applied with a full restart when the server runs.
+    // none; applied with a full restart when the server runs. Kept until
+    // changed or restore().
     virtual Status setMemoryLimit(std::optional<qint64> kibibytes) = 0;
+    static constexpr qint64 minMemoryLimitKib = 16 * 1024;            // below this nothing starts
+    static constexpr qint64 maxMemoryLimitKib = 1024LL * 1024 * 1024; // 1 TiB
+    // An error naming the range when `kibibytes` is outside it.
+    [[nodiscard]] static Status checkMemoryLimit(std::optional<qint64> kibibytes);
 
     // Makes sure mod_status answers /server-status?auto on the server's
     // loopback, as the sampler needs. When it does not, MPM Lab's own page

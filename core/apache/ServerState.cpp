@@ -28,6 +28,8 @@ QJsonObject ServerState::toJson() const
         {u"runningMpm"_s, mpmOrNull(runningMpm)},
         {u"serverVersion"_s, serverVersion},
         {u"configRoot"_s, configRoot},
+        {u"memoryLimitKib"_s,
+         memoryLimitKib ? QJsonValue(*memoryLimitKib) : QJsonValue(QJsonValue::Null)},
     };
 }
 

@@ -21,6 +21,7 @@ struct ServerState {
     std::optional<MpmKind> runningMpm;    // what mod_status reports (ServerMPM)
     QString serverVersion;                // mod_status ServerVersion, when running
     QString configRoot;                   // the config tree this driver manages
+    std::optional<qint64> memoryLimitKib; // MPM Lab's ulimit -v for Apache, if set
 
     [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] QJsonObject toJson() const;

@@ -94,12 +94,19 @@ void TestLabConfig::settingsRoundTrip()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"lab.json"_s);
-    const LabSettings saved{23001, MpmKind::Worker};
+    LabSettings saved{23001, MpmKind::Worker};
     QVERIFY(saved.save(path).ok());
-    const auto loaded = LabSettings::load(path);
+    auto loaded = LabSettings::load(path);
     QVERIFY(loaded.ok());
     QCOMPARE(loaded->port, 23001);
     QCOMPARE(loaded->mpm, MpmKind::Worker);
+    QVERIFY(!loaded->memoryLimitKib);
+
+    saved.memoryLimitKib = 500000;
+    QVERIFY(saved.save(path).ok());
+    loaded = LabSettings::load(path);
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->memoryLimitKib, std::optional<qint64>(500000));
 }
 
 void TestLabConfig::settingsDefaultsWhenMissing()
@@ -118,6 +125,8 @@ void TestLabConfig::settingsRejectMalformedFile_data()
     QTest::newRow("bad-port") << QByteArray(R"({"port": 70000, "mpm": "event"})");
     QTest::newRow("bad-mpm") << QByteArray(R"({"port": 18080, "mpm": "turbo"})");
     QTest::newRow("array") << QByteArray("[1,2]");
+    QTest::newRow("bad-memory-limit")
+        << QByteArray(R"({"port": 18080, "mpm": "event", "memoryLimitKib": "lots"})");
 }
 
 void TestLabConfig::settingsRejectMalformedFile()

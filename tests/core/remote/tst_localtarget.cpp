@@ -3,6 +3,7 @@
 #include "common/BlockingHttpClient.h"
 #include "monitor/ServerStatus.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -21,10 +22,40 @@ class TestLocalTarget : public QObject {
 private Q_SLOTS:
     void setsDirectivesAndRestores();
     void cliSpeaksToTheLocalLab();
+    void memoryLimitAppliesAndRollsBack();
 
 private:
     static int scoreboardSlots(quint16 port);
 };
+
+namespace {
+
+// The soft "Max address space" of `pid` as /proc/PID/limits prints it:
+// bytes, or "unlimited"; empty if unreadable.
+QString addressSpaceLimit(qint64 pid)
+{
+    QFile file(u"/proc/%1/limits"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("Max address space"))
+            return QString::fromLatin1(line.mid(26).simplified().split(' ').value(0));
+    }
+    return {};
+}
+
+QList<qint64> childrenOf(qint64 pid)
+{
+    QFile file(u"/proc/%1/task/%1/children"_s.arg(pid));
+    QList<qint64> pids;
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &word : file.readAll().simplified().split(' '))
+            pids.append(word.toLongLong());
+    }
+    return pids;
+}
+
+} // namespace
 
 int TestLocalTarget::scoreboardSlots(quint16 port)
 {
@@ -105,6 +136,76 @@ void TestLocalTarget::cliSpeaksToTheLocalLab()
     QCOMPARE(json.value(u"directives"_s).toObject().value(u"MaxRequestWorkers"_s).toString(),
              u"75"_s);
     QVERIFY(json.value(u"restorePending"_s).toBool());
+}
+
+// ulimit -v for the lab, as Debian's envvars gets it on a server: refused
+// out of range, rolled back when Apache cannot run under it, applied to the
+// parent and every child, shown by `server status`, taken back by restore.
+void TestLocalTarget::memoryLimitAppliesAndRollsBack()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(MpmKind::Worker).ok());
+    ServerDriver &driver = lab.lab();
+    const qint64 firstPid = driver.state()->pid;
+    QCOMPARE(addressSpaceLimit(firstPid), u"unlimited"_s);
+
+    const Status tiny = driver.setMemoryLimit(1000);
+    QVERIFY(!tiny.ok());
+    QCOMPARE(tiny.error().kind, Error::Kind::InvalidInput);
+    QVERIFY2(tiny.error().message.contains(u"out of range"_s), qPrintable(tiny.error().message));
+    QCOMPARE(driver.state()->pid, firstPid); // not restarted
+    QVERIFY(!driver.state()->memoryLimitKib);
+
+    // 25 threads with 64 MiB stacks need more than 500,000 KiB: every child
+    // dies, the parent gives up, and the lab comes back without the limit.
+    const Result<DirectiveSet> bigStacks =
+        DirectiveSet::fromAssignments({u"ThreadStackSize=67108864"_s}, MpmKind::Worker);
+    QVERIFY(bigStacks.ok());
+    QVERIFY(driver.setDirectives(*bigStacks).ok());
+    const Status tooSmall = driver.setMemoryLimit(500000);
+    QVERIFY(!tooSmall.ok());
+    QCOMPARE(tooSmall.error().kind, Error::Kind::StartFailed);
+    QVERIFY2(tooSmall.error().message.contains(u"rolled back"_s),
+             qPrintable(tooSmall.error().toString()));
+    Result<ServerState> state = driver.state();
+    QVERIFY(state->running);
+    QCOMPARE(state->runningMpm, MpmKind::Worker);
+    QVERIFY(!state->memoryLimitKib);
+    QCOMPARE(addressSpaceLimit(state->pid), u"unlimited"_s);
+
+    // Through the CLI, as a user would, and read back with `server status`.
+    constexpr qint64 limitKib = 4000000;
+    QProcess cli;
+    cli.start(TestPaths::cliBinary(), {u"server"_s, u"memory-limit"_s, QString::number(limitKib),
+                                       u"--target"_s, u"local"_s, u"--lab-dir"_s, lab.rootDir()});
+    QVERIFY(cli.waitForFinished(60000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    state = driver.state();
+    QVERIFY(state->running);
+    QCOMPARE(state->memoryLimitKib, std::optional<qint64>(limitKib));
+    const QString bytes = QString::number(limitKib * 1024);
+    QCOMPARE(addressSpaceLimit(state->pid), bytes);
+    const QList<qint64> children = childrenOf(state->pid);
+    QVERIFY(!children.isEmpty());
+    for (const qint64 child : children)
+        QCOMPARE(addressSpaceLimit(child), bytes);
+    cli.start(TestPaths::cliBinary(), {u"server"_s, u"status"_s, u"--json"_s, u"--target"_s,
+                                       u"local"_s, u"--lab-dir"_s, lab.rootDir()});
+    QVERIFY(cli.waitForFinished(60000));
+    const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QCOMPARE(json.value(u"memoryLimitKib"_s).toInteger(), limitKib);
+
+    // It survives a stop and a start, and restore takes it away.
+    QVERIFY(driver.stop().ok());
+    QVERIFY(driver.start().ok());
+    QCOMPARE(addressSpaceLimit(driver.state()->pid), bytes);
+    QVERIFY(*driver.restorePending());
+    QVERIFY(driver.restore().ok());
+    state = driver.state();
+    QVERIFY(state->running);
+    QVERIFY(!state->memoryLimitKib);
+    QCOMPARE(addressSpaceLimit(state->pid), u"unlimited"_s);
+    QVERIFY(!*driver.restorePending());
 }
 
 QTEST_GUILESS_MAIN(TestLocalTarget)
