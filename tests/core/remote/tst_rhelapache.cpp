@@ -253,6 +253,7 @@ void TestRhelApache::appliesAndRemovesAMemoryLimit()
     const Status limited = m_driver->setMemoryLimit(limitKib);
     QVERIFY2(limited.ok(), qPrintable(errorText(limited)));
     QCOMPARE(m_driver->layout().memoryLimitKib, std::optional<qint64>(limitKib));
+    QCOMPARE(m_driver->state()->memoryLimitKib, std::optional<qint64>(limitKib));
     QVERIFY(readFile(u"/etc/httpd/conf.d/zz-mpmlab.memory-limit"_s)
                 .endsWith(QByteArray('\n' + QByteArray::number(limitKib) + '\n')));
     const Running limitedServer = running();
@@ -268,6 +269,7 @@ void TestRhelApache::appliesAndRemovesAMemoryLimit()
     QVERIFY(m_driver->setMemoryLimit(std::nullopt).ok());
     QCOMPARE(manifest(), before);
     QVERIFY(!m_driver->layout().memoryLimitKib);
+    QVERIFY(!m_driver->state()->memoryLimitKib);
     const Running unlimitedServer = running();
     QCOMPARE(unlimitedServer.mpm, mpm);
     QFile unlimited(u"/proc/%1/limits"_s.arg(unlimitedServer.pid));
