@@ -47,6 +47,15 @@ QString scoreboardSummary(const Scoreboard &board)
     return text.trimmed();
 }
 
+// A sum over the processes whose smaps_rollup could be read: "-" if none
+// could, a lower bound if only some.
+QString smapsSum(const ServerFigures &f, qint64 kib)
+{
+    if (f.processCount > 0 && f.processesWithoutSmaps >= f.processCount)
+        return u"-"_s;
+    return (f.processesWithoutSmaps > 0 ? u"≥"_s : QString()) + mebibytes(kib);
+}
+
 QString liveLine(const ServerSample &sample, qint64 startMs)
 {
     const ServerFigures &f = sample.figures;
@@ -54,7 +63,7 @@ QString liveLine(const ServerSample &sample, qint64 startMs)
         u"%1s  procs %2  threads %3  RSS %4  PSS %5  USS %6  CPU apache %7 system %8"_s.arg(
             QString::number(double(sample.receivedAtMs - startMs) / 1000.0, 'f', 1),
             QString::number(f.processCount), QString::number(f.threadCount), mebibytes(f.rssKb),
-            mebibytes(f.pssKb), mebibytes(f.ussKb), percent(f.apacheCpuPercent),
+            smapsSum(f, f.pssKb), smapsSum(f, f.ussKb), percent(f.apacheCpuPercent),
             percent(f.systemCpuPercent));
     if (f.memUsedSinceBaselineKb) {
         const qint64 delta = *f.memUsedSinceBaselineKb;
@@ -91,7 +100,8 @@ int MonitorCommand::run(const QStringList &arguments)
         u"Sample an Apache instance live and print one line per sample: process and thread "
         "counts, summed RSS, PSS and USS, Apache's and the system's CPU, memory used since the "
         "start, and mod_status (busy and idle workers, scoreboard). Stops after --duration or "
-        "on Ctrl+C."_s);
+        "on Ctrl+C. Over SSH without root or --sudo it only reads: PSS and USS of other users' "
+        "processes show as '-', and a server without a readable /server-status is refused."_s);
     parser.addHelpOption();
     const QCommandLineOption targetOption(
         u"target"_s, u"local (default) or ssh://user@host[:port]."_s, u"target"_s, u"local"_s);
@@ -191,8 +201,9 @@ int MonitorCommand::run(const QStringList &arguments)
             return fail(login.error());
         // The driver's session detects the instance (pid file, port) and
         // adds a status page if needed, on this thread; the sampler opens its
-        // own session on its thread.
-        auto opened = SshLoginOptions::openDriver(*login, err());
+        // own session on its thread. Without root or --sudo both run as the
+        // login user: the driver only looks.
+        auto opened = SshLoginOptions::openDriver(*login, err(), SshShell::Need::LoginUserIsEnough);
         if (!opened)
             return fail(opened.error());
         driver = std::move(opened).value();
@@ -206,20 +217,36 @@ int MonitorCommand::run(const QStringList &arguments)
                                                                         login->target.toString()),
                               {}});
         }
-        const Result<bool> pendingBefore = driver->restorePending();
-        if (!pendingBefore)
-            return fail(pendingBefore.error());
-        const Result<bool> added = driver->ensureStatusPage();
-        if (!added)
-            return fail(added.error());
-        if (*added && *pendingBefore) {
-            err() << "MPM Lab's status page joins the changes already made; "
-                     "`mpmlab-cli server restore` takes them all back"
+        bool added = false;
+        if (!driver->canChange()) {
+            if (!running->runningMpm) {
+                return fail(Error{Error::Kind::InvalidInput,
+                                  u"Apache on %1 serves no /server-status that %2 can read: use "
+                                  "--sudo, and MPM Lab adds its own page for the run"_s.arg(
+                                      login->target.toString(), login->target.user),
+                                  {}});
+            }
+            err() << "Sampling as " << login->target.user
+                  << ", without root: PSS and USS of processes owned by other users show as "
+                     "'-' (--sudo reads them)"
                   << Qt::endl;
+        } else {
+            const Result<bool> pendingBefore = driver->restorePending();
+            if (!pendingBefore)
+                return fail(pendingBefore.error());
+            const Result<bool> ensured = driver->ensureStatusPage();
+            if (!ensured)
+                return fail(ensured.error());
+            added = *ensured;
+            if (added && *pendingBefore) {
+                err() << "MPM Lab's status page joins the changes already made; "
+                         "`mpmlab-cli server restore` takes them all back"
+                      << Qt::endl;
+            }
+            // Nothing else was changed: the run's own change is undone after it.
+            restoreAfterwards = added && !*pendingBefore;
         }
-        // Nothing else was changed: the run's own change is undone after it.
-        restoreAfterwards = *added && !*pendingBefore;
-        const Result<ServerState> state = *added ? driver->state() : running;
+        const Result<ServerState> state = added ? driver->state() : running;
         if (!state)
             return fail(state.error());
         // A copy: state() may detect the layout again.

@@ -84,15 +84,15 @@ Result<SshLogin> SshLoginOptions::read(const QCommandLineParser &parser, const Q
     return login;
 }
 
-Result<std::unique_ptr<RemoteApacheDriver>> SshLoginOptions::openDriver(const SshLogin &login,
-                                                                        QTextStream &progress)
+Result<std::unique_ptr<RemoteApacheDriver>>
+SshLoginOptions::openDriver(const SshLogin &login, QTextStream &progress, SshShell::Need need)
 {
     progress << "Connecting to " << login.target.toString() << "…" << Qt::endl;
     auto session = SshSession::connect(login.target, login.credentials, login.policy);
     if (!session)
         return session.error();
-    auto shell =
-        SshShell::open(std::move(session).value(), login.sudo, login.credentials.commandTimeout);
+    auto shell = SshShell::open(std::move(session).value(), login.sudo,
+                                login.credentials.commandTimeout, need);
     if (!shell)
         return shell.error();
     return RemoteApacheDriver::open(std::move(shell).value(), login.apache);

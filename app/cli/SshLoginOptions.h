@@ -39,7 +39,9 @@ public:
                                          QTextStream &progress);
 
     // Connects (on the calling thread), checks root or sudo, detects the
-    // Apache layout.
+    // Apache layout. With LoginUserIsEnough and neither root nor --sudo, the
+    // driver can only look (RemoteApacheDriver::canChange()).
     static mpmlab::Result<std::unique_ptr<mpmlab::RemoteApacheDriver>>
-    openDriver(const SshLogin &login, QTextStream &progress);
+    openDriver(const SshLogin &login, QTextStream &progress,
+               mpmlab::SshShell::Need need = mpmlab::SshShell::Need::Root);
 };

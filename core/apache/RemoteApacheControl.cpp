@@ -69,8 +69,11 @@ QString RemoteApacheControl::controlCommand(const QString &action) const
 
 Result<std::optional<qint64>> RemoteApacheControl::runningPid()
 {
-    const QString script = u"p=$(cat "_s % shellQuote(m_layout.pidFile)
-                           % u" 2>/dev/null) && kill -0 \"$p\" 2>/dev/null && echo \"$p\"; true"_s;
+    // Without root, kill -0 on root's httpd says EPERM: /proc tells then.
+    const QString script =
+        u"p=$(cat "_s % shellQuote(m_layout.pidFile)
+        % u" 2>/dev/null) && { kill -0 \"$p\" 2>/dev/null || [ -d \"/proc/$p\" ]; } "
+          u"&& echo \"$p\"; true"_s;
     const Result<ProcessOutput> output = m_shell.runAsRoot(script);
     if (!output)
         return output.error();

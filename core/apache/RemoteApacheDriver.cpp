@@ -63,6 +63,17 @@ Status RemoteApacheDriver::detect()
 
 QString RemoteApacheDriver::targetName() const { return m_shell->targetName(); }
 
+bool RemoteApacheDriver::canChange() const { return m_shell->hasRoot(); }
+
+Status RemoteApacheDriver::requireRoot(const QString &what) const
+{
+    if (canChange())
+        return {};
+    return Error{Error::Kind::InvalidInput,
+                 u"%1 on %2 needs root: connect as root or use --sudo"_s.arg(what, targetName()),
+                 {}};
+}
+
 MpmKind RemoteApacheDriver::configuredMpm() const
 {
     return layout().configuredMpm.value_or(MpmKind::Event);
@@ -101,6 +112,8 @@ Status RemoteApacheDriver::start()
         return pid.error();
     if (*pid)
         return {};
+    if (Status root = requireRoot(u"starting Apache"_s); !root)
+        return root;
     if (!layout().configuresStatusPage()) {
         // Nothing could tell that the server came up right: it starts with
         // MPM Lab's status page, a change restore() takes back.
@@ -114,7 +127,12 @@ Status RemoteApacheDriver::start()
     return m_control->startAndVerify(configuredMpm());
 }
 
-Status RemoteApacheDriver::stop() { return m_control->stopAndWait(); }
+Status RemoteApacheDriver::stop()
+{
+    if (Status root = requireRoot(u"stopping Apache"_s); !root)
+        return root;
+    return m_control->stopAndWait();
+}
 
 RemoteConfigArchive RemoteApacheDriver::archive() const
 {
@@ -128,6 +146,9 @@ Result<std::optional<RestoreJournal>> RemoteApacheDriver::serverJournal()
 
 Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
 {
+    // Every change starts here.
+    if (Status root = requireRoot(u"changing the server"_s); !root)
+        return root.error();
     RemoteConfigArchive archive = this->archive();
     const Result<std::optional<RestoreJournal>> existing = archive.serverJournal();
     if (!existing)
@@ -166,6 +187,8 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
                                                MpmKind expectedMpm, bool startEvenIfStopped,
                                                const std::function<Status()> &undoOutsideTree)
 {
+    if (Status root = requireRoot(what); !root)
+        return root.error();
     if (const Result<RestoreJournal> journal = ensureJournal(); !journal)
         return journal.error();
     RemoteConfigArchive archive = this->archive();
@@ -459,6 +482,8 @@ Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spe
 
 Status RemoteApacheDriver::restore()
 {
+    if (Status root = requireRoot(u"restoring the configuration"_s); !root)
+        return root;
     RemoteConfigArchive archive = this->archive();
     const Result<std::optional<RestoreJournal>> found = archive.serverJournal();
     if (!found)

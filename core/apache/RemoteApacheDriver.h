@@ -45,6 +45,10 @@ public:
     // As last detected: every change and state() detect again, updating
     // what the reference shows.
     [[nodiscard]] const ApacheLayout &layout() const { return m_control->layout(); }
+    // False when opened on a shell without root (SshShell::Need::
+    // LoginUserIsEnough): it can then look (state, directives, layout) but
+    // every change fails with an error that says so.
+    [[nodiscard]] bool canChange() const;
     // Managed directives that <VirtualHost> blocks set for themselves
     // ("KeepAliveTimeout 15 in <VirtualHost *:80>"): for those hosts the
     // global values, MPM Lab's included, do not apply.
@@ -55,6 +59,8 @@ public:
 private:
     RemoteApacheDriver(std::unique_ptr<RemoteShell> shell, RemoteApacheOptions options);
     Status detect();
+    // An error naming `what` when the shell has no root.
+    [[nodiscard]] Status requireRoot(const QString &what) const;
     [[nodiscard]] RemoteConfigArchive archive() const;
     Result<RestoreJournal> ensureJournal();
     [[nodiscard]] MpmKind configuredMpm() const;

@@ -21,6 +21,11 @@ public:
     // "ssh://user@host:port".
     [[nodiscard]] virtual QString targetName() const = 0;
 
+    // Whether the *AsRoot calls really run as root. A shell opened for
+    // reading only (the sampler's, or a driver that only looks) may run them
+    // as the login user.
+    [[nodiscard]] virtual bool hasRoot() const = 0;
+
     // Runs `script` with /bin/sh as root (through sudo when the login user
     // is not root), `input` on its stdin.
     virtual Result<ProcessOutput> runAsRoot(const QString &script,

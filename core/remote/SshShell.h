@@ -35,6 +35,7 @@ public:
                                                   Need need = Need::Root);
 
     [[nodiscard]] QString targetName() const override;
+    [[nodiscard]] bool hasRoot() const override { return m_privilege != Privilege::LoginUser; }
     Result<ProcessOutput> runAsRoot(const QString &script, const QByteArray &input = {}) override;
     Result<ProcessOutput> streamAsRoot(const QString &script, std::chrono::milliseconds timeout,
                                        const OutputHandler &onOutput) override;

@@ -37,6 +37,11 @@ SshCredentials TestSshClient::credentials() const
     return credentials;
 }
 
+Result<std::unique_ptr<SshSession>> TestSshClient::connectAs(const QString &user) const
+{
+    return SshSession::connect({user, m_target.host, m_target.port}, credentials(), policy());
+}
+
 Result<std::unique_ptr<SshShell>> TestSshClient::shell() const
 {
     auto session = SshSession::connect(m_target, credentials(), policy());

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "remote/HostKeyPolicy.h"
 #include "remote/SshCredentials.h"
+#include "remote/SshSession.h"
 #include "remote/SshShell.h"
 #include "remote/SshTarget.h"
 
@@ -26,6 +27,8 @@ public:
     [[nodiscard]] mpmlab::SshCredentials credentials() const;
     [[nodiscard]] QString knownHostsPath() const;
 
+    // A new session as `user` (another local account) with the same key.
+    mpmlab::Result<std::unique_ptr<mpmlab::SshSession>> connectAs(const QString &user) const;
     // A root shell on a new session.
     mpmlab::Result<std::unique_ptr<mpmlab::SshShell>> shell() const;
     // The SSH driver on `configDir`, its client journal under `dir`/journals.

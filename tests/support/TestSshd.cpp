@@ -145,3 +145,15 @@ void TestSshd::stop()
         m_sshd.waitForFinished(2000);
     }
 }
+
+bool TestSshd::openToOtherAccounts() const
+{
+    const auto traversable = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                             | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                             | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                             | QFileDevice::ExeOther;
+    return QFile::setPermissions(dir(), traversable)
+           && QFile::setPermissions(dir() + u"/authorized_keys"_s, QFileDevice::ReadOwner
+                                                                       | QFileDevice::ReadGroup
+                                                                       | QFileDevice::ReadOther);
+}

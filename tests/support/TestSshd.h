@@ -20,6 +20,10 @@ public:
     // waits until it accepts connections. Empty on success, else what failed.
     QString start();
     void stop();
+    // After start(): lets other local accounts (test accounts made with
+    // TestSudoUser) log in with the client key, which means reading this
+    // directory and its authorized_keys. False if that failed.
+    [[nodiscard]] bool openToOtherAccounts() const;
 
     // Before start(): also accept passwords (PasswordAuthentication, checked
     // by sshd itself against /etc/shadow: UsePAM stays off), and root logins

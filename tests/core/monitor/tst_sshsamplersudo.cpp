@@ -1,13 +1,18 @@
+#include "TestDebianInstance.h"
 #include "TestLab.h"
+#include "TestPaths.h"
 #include "TestSampling.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
 #include "TestSudoUser.h"
 #include "apache/LabConfig.h"
+#include "apache/RemoteApacheDriver.h"
 #include "monitor/ServerSampler.h"
 #include "monitor/SshSampleStream.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <pwd.h>
@@ -30,6 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void sudoWithPasswordReadsEveryPss();
     void withoutSudoPssIsUnavailable();
+    void cliMonitorsWithoutSudo();
 
 private:
     [[nodiscard]] std::unique_ptr<SshSampleStream> streamAs(const QString &user,
@@ -37,6 +43,7 @@ private:
 
     TestSshd m_sshd;
     QTemporaryDir m_dir;
+    std::unique_ptr<TestSshClient> m_client;
 };
 
 namespace {
@@ -86,31 +93,17 @@ void TestSshSamplerSudo::initTestCase()
     QVERIFY(m_dir.isValid());
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
-    // The test account must read the shared authorized_keys file.
-    const auto traversable = QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                             | QFileDevice::ExeOwner | QFileDevice::ReadGroup
-                             | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                             | QFileDevice::ExeOther;
-    QVERIFY(QFile::setPermissions(m_sshd.dir(), traversable));
-    QVERIFY(QFile::setPermissions(m_sshd.dir() + u"/authorized_keys"_s,
-                                  QFileDevice::ReadOwner | QFileDevice::ReadGroup
-                                      | QFileDevice::ReadOther));
-    QFile known(m_dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
+    QVERIFY(m_sshd.openToOtherAccounts());
+    m_client = std::make_unique<TestSshClient>(m_sshd, m_dir.path());
+    QVERIFY(m_client->isValid());
 }
 
 std::unique_ptr<SshSampleStream> TestSshSamplerSudo::streamAs(const QString &user,
                                                               SshShell::SudoOptions sudo) const
 {
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
-    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
-    SshCredentials credentials;
-    credentials.identityFile = m_sshd.clientKeyPath();
-    credentials.useAgent = false;
     return std::make_unique<SshSampleStream>(SshTarget{user, u"127.0.0.1"_s, m_sshd.port()},
-                                             credentials, policy, std::move(sudo));
+                                             m_client->credentials(), m_client->policy(),
+                                             std::move(sudo));
 }
 
 void TestSshSamplerSudo::sudoWithPasswordReadsEveryPss()
@@ -205,6 +198,94 @@ void TestSshSamplerSudo::withoutSudoPssIsUnavailable()
     sampler.stop();
     QVERIFY(!sampler.failure());
     QCOMPARE(sampler.counters().framesDropped, 0);
+}
+
+// `mpmlab-cli monitor` as a login user without --sudo, on a Debian-style
+// instance (root's parent, www-data's children): the driver only looks, the
+// sampler runs as that user, and the lines come with a word on PSS. Once
+// the instance has no status page, the CLI refuses and says what to do
+// instead of trying a change it cannot make.
+void TestSshSamplerSudo::cliMonitorsWithoutSudo()
+{
+    TestSudoUser account;
+    const QString created = account.create(false);
+    if (!created.isEmpty())
+        QSKIP(qPrintable(created));
+    TestDebianInstance instance;
+    const QString made = instance.create();
+    if (!made.isEmpty())
+        QSKIP(qPrintable(made));
+    const QString ctl = u"APACHE_CONFDIR=%1 apache2ctl "_s.arg(instance.configDir());
+    QCOMPARE(QProcess::execute(u"/bin/sh"_s, {u"-c"_s, ctl + u"start"_s}), 0);
+    const QString before = TestDebianInstance::manifest(instance.configDir());
+
+    const auto monitor = [&] {
+        auto cli = std::make_unique<QProcess>();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+        environment.remove(u"SSH_AUTH_SOCK"_s);
+        cli->setProcessEnvironment(environment);
+        cli->start(TestPaths::cliBinary(),
+                   {u"monitor"_s, u"--target"_s,
+                    u"ssh://%1@127.0.0.1:%2"_s.arg(account.name()).arg(m_sshd.port()),
+                    u"--identity"_s, m_sshd.clientKeyPath(), u"--known-hosts"_s,
+                    m_client->knownHostsPath(), u"--instance"_s, instance.name(), u"--interval"_s,
+                    u"200"_s, u"--duration"_s, u"3"_s});
+        cli->waitForFinished(120000);
+        return cli;
+    };
+    const auto cli = monitor();
+    const QString out = QString::fromUtf8(cli->readAllStandardOutput());
+    const QString err = QString::fromUtf8(cli->readAllStandardError());
+    QVERIFY2(cli->exitStatus() == QProcess::NormalExit && cli->exitCode() == 0, qPrintable(err));
+    QVERIFY2(err.contains(u"without root"_s), qPrintable(err));
+    const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() >= 2, qPrintable(out + err));
+    QVERIFY2(!lines.last().contains(u"procs 0 "_s), qPrintable(lines.last()));
+    QVERIFY2(lines.last().contains(u"busy "_s), qPrintable(lines.last()));
+    // Nothing of root's or www-data's smaps_rollup: no PSS, rather than 0.
+    QVERIFY2(lines.last().contains(u"PSS -  USS -"_s), qPrintable(lines.last()));
+    qInfo("%s", qPrintable(lines.last()));
+    QCOMPARE(TestDebianInstance::manifest(instance.configDir()), before);
+
+    // The driver such a login gets: it sees the server, and refuses to
+    // change it with a message that says why.
+    auto session = m_client->connectAs(account.name());
+    QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().toString()));
+    auto shell =
+        SshShell::open(std::move(session).value(), {}, m_client->credentials().commandTimeout,
+                       SshShell::Need::LoginUserIsEnough);
+    QVERIFY(shell.ok());
+    RemoteApacheOptions options;
+    options.configDir = instance.configDir();
+    options.clientJournalDir = m_dir.filePath(u"journal"_s);
+    auto driver = RemoteApacheDriver::open(std::move(shell).value(), options);
+    QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));
+    QVERIFY(!(*driver)->canChange());
+    const Result<ServerState> seen = (*driver)->state();
+    QVERIFY(seen.ok() && seen->running);
+    QCOMPARE(seen->runningMpm, instance.runningMpm());
+    const Status switched = (*driver)->switchMpm(MpmKind::Prefork);
+    QVERIFY(!switched.ok());
+    QVERIFY2(switched.error().message.contains(u"needs root"_s),
+             qPrintable(switched.error().message));
+    QVERIFY(!(*driver)->stop().ok());
+    QCOMPARE((*driver)->state()->pid, seen->pid);
+    QCOMPARE(TestDebianInstance::manifest(instance.configDir()), before);
+
+    QCOMPARE(QProcess::execute(u"/bin/sh"_s,
+                               {u"-c"_s, u"APACHE_CONFDIR=%1 a2dismod -q status && %2restart"_s.arg(
+                                             instance.configDir(), ctl)}),
+             0);
+    QCOMPARE(instance.statusPageCode(), 404);
+    const QString withoutPage = TestDebianInstance::manifest(instance.configDir());
+    const auto refused = monitor();
+    const QString why = QString::fromUtf8(refused->readAllStandardError());
+    qInfo("%s", qPrintable(why.trimmed()));
+    QVERIFY2(refused->exitCode() != 0, qPrintable(why));
+    QVERIFY2(why.contains(u"/server-status"_s) && why.contains(u"--sudo"_s), qPrintable(why));
+    QCOMPARE(TestDebianInstance::manifest(instance.configDir()), withoutPage);
+    QCOMPARE(instance.statusPageCode(), 404);
 }
 
 QTEST_GUILESS_MAIN(TestSshSamplerSudo)

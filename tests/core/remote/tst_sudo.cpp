@@ -1,3 +1,4 @@
+#include "TestSshClient.h"
 #include "TestSshd.h"
 #include "TestSudoUser.h"
 #include "remote/SshShell.h"
@@ -25,6 +26,7 @@ private:
 
     TestSshd m_sshd;
     QTemporaryDir m_dir;
+    std::unique_ptr<TestSshClient> m_client;
 };
 
 void TestSudo::initTestCase()
@@ -33,28 +35,14 @@ void TestSudo::initTestCase()
         QSKIP("needs root to create a test account");
     QVERIFY(m_dir.isValid());
     QVERIFY(m_sshd.start().isEmpty());
-    // The test account must read the shared authorized_keys file.
-    const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                          | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                          | QFileDevice::ExeOther;
-    QVERIFY(QFile::setPermissions(m_sshd.dir(), readable));
-    QVERIFY(QFile::setPermissions(m_sshd.dir() + u"/authorized_keys"_s,
-                                  QFileDevice::ReadOwner | QFileDevice::ReadGroup
-                                      | QFileDevice::ReadOther));
-    QFile known(m_dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(m_sshd.knownHostsLine().toLatin1() + '\n');
+    QVERIFY(m_sshd.openToOtherAccounts());
+    m_client = std::make_unique<TestSshClient>(m_sshd, m_dir.path());
+    QVERIFY(m_client->isValid());
 }
 
 Result<std::unique_ptr<SshSession>> TestSudo::connectAs(const QString &user)
 {
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = m_dir.filePath(u"known_hosts"_s);
-    policy.mpmlabKnownHostsFile = m_dir.filePath(u"mpmlab_known_hosts"_s);
-    SshCredentials credentials;
-    credentials.identityFile = m_sshd.clientKeyPath();
-    credentials.useAgent = false;
-    return SshSession::connect(SshTarget{user, u"127.0.0.1"_s, m_sshd.port()}, credentials, policy);
+    return m_client->connectAs(user);
 }
 
 void TestSudo::passwordOnStdin()
