@@ -1,6 +1,7 @@
 #include "LocalLab.h"
 
 #include "ApacheProcess.h"
+#include "LabTree.h"
 #include "ReadinessCheck.h"
 #include "common/AtomicFile.h"
 #include "common/BlockingHttpClient.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <grp.h>
 #include <pwd.h>
@@ -28,38 +28,6 @@ constexpr auto readyPollInterval = 100ms;
 constexpr int errorLogTailLines = 12;
 
 QString settingsPath(const QString &root) { return root + u"/lab.json"_s; }
-
-QByteArray testPage()
-{
-    QByteArray page = "<!DOCTYPE html>\n<html><head><title>MPM Lab test page</title></head>\n"
-                      "<body><h1>MPM Lab</h1><p>A small static page served by the local lab.</p>\n";
-    // Pad to exactly 1 KiB so lengths are easy to check by eye in reports.
-    const QByteArray tail = "</body></html>\n";
-    page += "<!--" + QByteArray(1024 - page.size() - tail.size() - 8, '-') + "-->\n";
-    return page + tail;
-}
-
-// Whether `user` can walk down to `dir` (every ancestor searchable by it).
-// Root's own home is 0700: a lab under it would serve 403 to every request.
-std::optional<QString> firstUnreachableAncestor(const QString &dir, uid_t uid, gid_t gid)
-{
-    QFileInfo info(dir);
-    for (QString path = info.absoluteFilePath(); !path.isEmpty();) {
-        const QFileInfo here(path);
-        if (here.exists()) {
-            const bool searchable =
-                here.permission(QFileDevice::ExeOther)
-                || (here.ownerId() == uid && here.permission(QFileDevice::ExeOwner))
-                || (here.groupId() == gid && here.permission(QFileDevice::ExeGroup));
-            if (!searchable)
-                return path;
-        }
-        if (path == u"/"_s)
-            break;
-        path = here.absolutePath();
-    }
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -176,54 +144,6 @@ Result<quint16> LocalLab::choosePort(const LabSettings &saved) const
                  {}};
 }
 
-Status LocalLab::prepareTree(const LabConfig &config) const
-{
-    // Directories the lab creates are 0755 whatever the umask: Apache's
-    // children (www-data when started by root) must reach the document root.
-    QString firstCreated;
-    for (QString dir = config.rootDir; !QFileInfo::exists(dir); dir = QFileInfo(dir).path())
-        firstCreated = dir;
-    const QDir root(config.rootDir);
-    for (const QString &sub : {u"conf"_s, u"htdocs"_s, u"logs"_s, u"run"_s}) {
-        if (!root.mkpath(sub)) {
-            return Error{Error::Kind::Io,
-                         u"cannot create %1: check the permissions of the lab directory"_s.arg(
-                             root.filePath(sub)),
-                         {}};
-        }
-    }
-    const auto readableByAll = QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                               | QFileDevice::ExeOwner | QFileDevice::ReadGroup
-                               | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                               | QFileDevice::ExeOther;
-    for (QString dir = config.rootDir; !firstCreated.isEmpty() && dir.startsWith(firstCreated);
-         dir = QFileInfo(dir).path()) {
-        QFile::setPermissions(dir, readableByAll);
-    }
-    QFile::setPermissions(config.rootDir, readableByAll);
-    QFile::setPermissions(config.documentRoot(), readableByAll);
-    if (!config.runAsUser.isEmpty()) {
-        const passwd *user = ::getpwnam(config.runAsUser.toLocal8Bit().constData());
-        if (user) {
-            if (const auto blocked =
-                    firstUnreachableAncestor(config.documentRoot(), user->pw_uid, user->pw_gid)) {
-                return Error{
-                    Error::Kind::InvalidInput,
-                    u"the lab directory %1 is not reachable by %2, which serves the "
-                    "pages (%3 is not searchable by others): choose another lab "
-                    "directory with --lab-dir"_s.arg(config.rootDir, config.runAsUser, *blocked),
-                    {}};
-            }
-        }
-    }
-    const QString page = config.documentRoot() + QString::fromLatin1(testPagePath);
-    if (!QFile::exists(page)) {
-        if (Status written = writeFileAtomically(page, testPage()); !written)
-            return written;
-    }
-    return writeFileAtomically(config.configPath(), config.render());
-}
-
 Status LocalLab::start()
 {
     if (Status installed = checkInstalled(); !installed)
@@ -254,7 +174,7 @@ Status LocalLab::startWith(const LabSettings &wanted)
     settings.port = *port;
 
     const LabConfig config = configFor(settings);
-    if (Status prepared = prepareTree(config); !prepared)
+    if (Status prepared = LabTree::prepare(config); !prepared)
         return prepared;
     const ApacheProcess process = processFor(config);
     reportProgress(u"Checking the configuration"_s);
@@ -367,7 +287,7 @@ Status LocalLab::switchMpm(MpmKind kind)
     Error error = started.error();
     reportProgress(u"Rolling back to %1"_s.arg(mpmName(saved->mpm)));
     const Status restored = [&]() -> Status {
-        if (Status written = prepareTree(configFor(*saved)); !written)
+        if (Status written = LabTree::prepare(configFor(*saved)); !written)
             return written;
         return wasRunning ? startWith(*saved) : Status{};
     }();
@@ -389,11 +309,11 @@ Result<DirectiveSet> LocalLab::directives()
 Result<QStringList> LocalLab::applySettings(const LabSettings &saved, const LabSettings &wanted)
 {
     const LabConfig config = configFor(wanted);
-    if (Status prepared = prepareTree(config); !prepared)
+    if (Status prepared = LabTree::prepare(config); !prepared)
         return prepared.error();
     const Result<ProcessOutput> test = processFor(config).configTest();
     if (!test) {
-        (void)prepareTree(configFor(saved));
+        (void)LabTree::prepare(configFor(saved));
         return test.error();
     }
     const QStringList warnings = DirectiveSet::apacheWarnings(test->combinedText());
@@ -409,7 +329,7 @@ Result<QStringList> LocalLab::applySettings(const LabSettings &saved, const LabS
     if (Status started = startWith(wanted); !started) {
         Error error = started.error();
         const Status restored = [&]() -> Status {
-            if (Status written = prepareTree(configFor(saved)); !written)
+            if (Status written = LabTree::prepare(configFor(saved)); !written)
                 return written;
             return startWith(saved);
         }();
@@ -470,7 +390,7 @@ Result<QStringList> LocalLab::createTestFiles(const TestFilesSpec &spec)
     if (!saved)
         return saved.error();
     const LabConfig config = configFor(*saved);
-    if (Status prepared = prepareTree(config); !prepared)
+    if (Status prepared = LabTree::prepare(config); !prepared)
         return prepared.error();
     const QString root = config.documentRoot();
     if (Status written = writeFileAtomically(root + QString::fromLatin1(testPagePath),
@@ -497,7 +417,8 @@ Status LocalLab::restore()
         return saved.error();
     const QString root = configFor(*saved).documentRoot();
     QFile::remove(root + QString::fromLatin1(TestFilesSpec::largePath));
-    QFile::remove(root + QString::fromLatin1(testPagePath)); // prepareTree writes the 1 KiB one
+    QFile::remove(root
+                  + QString::fromLatin1(testPagePath)); // LabTree::prepare writes the 1 KiB one
     LabSettings wanted = *saved;
     wanted.directives = {};
     wanted.memoryLimitKib.reset();

@@ -62,7 +62,6 @@ private:
     [[nodiscard]] LabConfig configFor(const LabSettings &settings) const;
     [[nodiscard]] ApacheProcess processFor(const LabConfig &config) const;
     [[nodiscard]] Result<quint16> choosePort(const LabSettings &saved) const;
-    [[nodiscard]] Status prepareTree(const LabConfig &config) const;
     [[nodiscard]] Status startWith(const LabSettings &settings);
     // Writes `wanted`, checks it and restarts if the lab runs; rolls back to
     // `saved` on failure. Returns configtest's warnings.
