@@ -55,6 +55,34 @@ Result<std::optional<RestoreJournal>> RemoteConfigArchive::serverJournal()
     return std::optional<RestoreJournal>(*journal);
 }
 
+Status RemoteConfigArchive::claimNewFiles(RestoreJournal &journal, const QStringList &paths)
+{
+    QStringList quoted;
+    QStringList claimed;
+    for (const QString &path : paths) {
+        if (!journal.createdFiles.contains(path)) {
+            quoted << shellQuote(path);
+            claimed << path;
+        }
+    }
+    if (claimed.isEmpty())
+        return {};
+    const Result<ProcessOutput> existing = m_shell.runAsRoot(
+        u"for f in %1; do [ -e \"$f\" ] && echo \"$f\"; done; true"_s.arg(quoted.join(u' ')));
+    if (!existing)
+        return existing.error();
+    const QStringList found =
+        QString::fromUtf8(existing->standardOutput).split(u'\n', Qt::SkipEmptyParts);
+    if (!found.isEmpty()) {
+        return Error{Error::Kind::Busy,
+                     u"%1 exists on %2 and was not made by MPM Lab: move it away first"_s.arg(
+                         found.first(), m_shell.targetName()),
+                     {}};
+    }
+    journal.createdFiles += claimed;
+    return writeJournal(journal);
+}
+
 Status RemoteConfigArchive::writeJournal(const RestoreJournal &journal)
 {
     const QByteArray json = journal.toJson();

@@ -28,6 +28,11 @@ public:
     Result<std::optional<RestoreJournal>> serverJournal();
     // On the server, then on the client.
     Status writeJournal(const RestoreJournal &journal);
+    // Files MPM Lab is about to create outside the tree (test files, a
+    // systemd drop-in): refused (Busy) when one exists and is not listed in
+    // `journal` as MPM Lab's; else added to it and the journal written
+    // before they exist, so restore() deletes them even after a crash.
+    Status claimNewFiles(RestoreJournal &journal, const QStringList &paths);
     // Whether the client still holds a journal (the server's may be gone).
     [[nodiscard]] bool hasClientJournal() const;
 

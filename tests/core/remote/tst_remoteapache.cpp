@@ -370,6 +370,22 @@ void TestRemoteApache::keepsTheServerWhenConfigtestFails()
 
 void TestRemoteApache::createsTestFiles()
 {
+    // Someone else's test.html is refused and left as it was.
+    const QString foreign = m_instance.documentRoot() + u"/test.html"_s;
+    QFile theirs(foreign);
+    QVERIFY(theirs.open(QIODevice::WriteOnly) && theirs.write("not MPM Lab's\n") > 0);
+    theirs.close();
+    const Result<QStringList> refused = m_driver->createTestFiles({2048, 1024});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::Busy);
+    QVERIFY2(refused.error().message.contains(u"not made by MPM Lab"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(theirs.open(QIODevice::ReadOnly));
+    QCOMPARE(theirs.readAll(), QByteArray("not MPM Lab's\n"));
+    theirs.close();
+    QVERIFY(!QFile::exists(m_instance.documentRoot() + u"/large.bin"_s));
+    QVERIFY(QFile::remove(foreign));
+
     const Result<QStringList> paths = m_driver->createTestFiles({2048, 1024 * 1024});
     QVERIFY2(paths.ok(), qPrintable(paths.ok() ? QString() : paths.error().toString()));
     QCOMPARE(*paths, (QStringList{u"/test.html"_s, u"/large.bin"_s}));
