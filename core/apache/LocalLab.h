@@ -38,7 +38,7 @@ public:
     // $MPMLAB_LAB_DIR, else XDG_DATA_HOME/mpmlab/lab; for root, which must
     // hand the document root to www-data, /var/lib/mpmlab/lab.
     static QString defaultRootDir();
-    static constexpr const char *testPagePath = "/test.html";
+    static constexpr const char *testPagePath = TestFilesSpec::pagePath;
 
     [[nodiscard]] QString targetName() const override;
     Result<ServerState> state() override;
