@@ -23,6 +23,11 @@ void printState(QTextStream &out, const ServerState &state)
     }
     out << "Configured MPM:   " << mpmText(state.configuredMpm) << '\n';
     out << "URL:              " << state.baseUrl() << '\n';
+    if (state.memoryLimitKib) {
+        out << "Memory limit:     " << *state.memoryLimitKib
+            << " KiB (ulimit -v; `mpmlab-cli server memory-limit none --target local` removes "
+               "it)\n";
+    }
     out << "Lab directory:    " << state.configRoot << Qt::endl;
 }
 

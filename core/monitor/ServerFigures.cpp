@@ -22,6 +22,8 @@ ServerFigures ServerFigures::compute(const ServerSample &current, const ServerSa
             figures.swapKb += *p.swapKb;
         if (!p.pssKb)
             ++figures.processesWithoutSmaps;
+        if (!p.statFresh)
+            ++figures.processesRepeated;
     }
     figures.memUsedKb = current.memUsedKb();
     if (baseline)

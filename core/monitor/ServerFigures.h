@@ -19,6 +19,9 @@ struct ServerFigures {
     // Processes whose smaps_rollup was never readable (another user's
     // process without root): the PSS, USS and swap sums leave them out.
     int processesWithoutSmaps = 0;
+    // Processes whose stat was not read for this sample (idle at their last
+    // reading, re-read every other sample): their values are one sample old.
+    int processesRepeated = 0;
     // Apache's CPU time over the interval, in % of one core (two busy
     // cores make 200, as `top` shows it). Empty on the first sample.
     std::optional<double> apacheCpuPercent;

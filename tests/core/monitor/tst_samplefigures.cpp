@@ -57,9 +57,10 @@ ServerSample sample(double uptime, QList<ProcessSample> processes, qint64 busy =
 
 void TestSampleFigures::sumsEveryProcess()
 {
-    const QList<ProcessSample> processes{process(100, 1, 0, 3000, 300, 100),
-                                         process(101, 27, 0, 9000, 900, 800),
-                                         process(102, 27, 0, 9100, std::nullopt)};
+    QList<ProcessSample> processes{process(100, 1, 0, 3000, 300, 100),
+                                   process(101, 27, 0, 9000, 900, 800),
+                                   process(102, 27, 0, 9100, std::nullopt)};
+    processes[1].statFresh = false; // repeated from its last reading: still counted
     const ServerFigures f = ServerFigures::compute(sample(10, processes), nullptr, nullptr);
     QCOMPARE(f.processCount, 3);
     QCOMPARE(f.threadCount, 1 + 27 + 27);
@@ -67,6 +68,7 @@ void TestSampleFigures::sumsEveryProcess()
     QCOMPARE(f.pssKb, 300 + 900);
     QCOMPARE(f.ussKb, 100 + 800);
     QCOMPARE(f.processesWithoutSmaps, 1);
+    QCOMPARE(f.processesRepeated, 1);
     QVERIFY(!f.apacheCpuPercent); // no previous sample: no rate
     QVERIFY(!f.systemCpuPercent);
     QVERIFY(!f.memUsedSinceBaselineKb);
