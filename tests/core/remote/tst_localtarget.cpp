@@ -194,6 +194,10 @@ void TestLocalTarget::memoryLimitAppliesAndRollsBack()
     QVERIFY(cli.waitForFinished(60000));
     const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
     QCOMPARE(json.value(u"memoryLimitKib"_s).toInteger(), limitKib);
+    cli.start(TestPaths::cliBinary(), {u"lab"_s, u"status"_s, u"--lab-dir"_s, lab.rootDir()});
+    QVERIFY(cli.waitForFinished(60000));
+    const QString status = QString::fromUtf8(cli.readAllStandardOutput());
+    QVERIFY2(status.contains(u"Memory limit:     %1 KiB"_s.arg(limitKib)), qPrintable(status));
 
     // It survives a stop and a start, and restore takes it away.
     QVERIFY(driver.stop().ok());
