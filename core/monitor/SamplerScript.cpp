@@ -104,17 +104,21 @@ function addchildren(f,   l, n, a, i) {
 # its stat unchanged. A process whose stat changed at its last reading (it
 # ran, grew or is new) is read every frame, an unchanged one every other
 # frame: reading /proc/PID/stat is most of the cost of a frame and most
-# processes of an idle server sleep. A process that wakes shows within a
-# frame, its CPU ticks counted then, none lost.
+# processes of an idle server sleep. Never twice in a row, whatever the
+# list does: a process that wakes shows within a frame, its CPU ticks
+# counted then, none lost. The parity of its place spreads the rest over
+# the frames.
 # l: the stat line of the process, when already read. deep: read its
-# smaps_rollup too. Per pid: last[] the stat line of its last reading, row[]
-# the fields taken from it, quiet[] 1 if that reading found it unchanged.
+# smaps_rollup too. Per pid: last[] the stat line of its last reading,
+# readat[] that frame, row[] the fields taken from it, quiet[] 1 if that
+# reading found it unchanged.
 function emit(pid, deep, idx, l,   f, n, a, b, sp, pss, uss, swap, ok, tag) {
     at[pid] = seq; tag = "P"
-    if (l == "" && !deep && (pid in row) && quiet[pid] && (idx + seq) % 2) tag = "Q"
+    if (l == "" && !deep && quiet[pid] && readat[pid] == seq - 1 && (idx + seq) % 2) tag = "Q"
     else {
         if (l == "") l = readline(pid "/stat")
         if (l == "") return
+        readat[pid] = seq
         if (l == last[pid]) quiet[pid] = 1
         else {
             sp = index(l, ") "); if (sp == 0) return
@@ -184,7 +188,7 @@ function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, dee
             if (deep || (p in seen)) seen[p] = seq
             emit(p, deep, i, i == 1 ? pl : "")
         }
-        if (seq % 64 == 0) for (p in at) if (at[p] < seq) { delete at[p]; delete seen[p]; delete last[p]; delete row[p]; delete quiet[p] }
+        if (seq % 64 == 0) for (p in at) if (at[p] < seq) { delete at[p]; delete seen[p]; delete last[p]; delete row[p]; delete quiet[p]; delete readat[p] }
     } else out("H -")
     if (fetcher == "none") out("E status no way to fetch mod_status: no curl, wget or bash on the server")
 }

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void keepsOneAwkForTheWholeRun();
     void newProcessesGetTheirSmapsAtOnce();
     void idleProcessesAreReadEveryOtherFrame();
+    void noProcessIsRepeatedTwiceInARow();
     void missingPidFileGivesEmptyFrames();
     void closingStdinStopsTheBashSampler();
     void stopLeavesNoProcessBehind_data();
@@ -391,6 +392,52 @@ void TestSamplerScript::idleProcessesAreReadEveryOtherFrame()
     for (qsizetype i = 2; i + 1 < sleeperFresh.size(); ++i)
         QVERIFY2(sleeperFresh.at(i) != sleeperFresh.at(i + 1),
                  qPrintable(u"frame %1"_s.arg(i + 1)));
+}
+
+void TestSamplerScript::noProcessIsRepeatedTwiceInARow()
+{
+    // Three sleeping children; the first is killed mid-run, so the other
+    // two move up a place in the list. Whatever their places, none is left
+    // unread for two frames in a row.
+    QProcess tree;
+    tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & sleep 60 & sleep 60 & wait"_s});
+    QVERIFY(tree.waitForStarted());
+    const auto stopTree = qScopeGuard([&] {
+        for (qint64 child : childrenOf(tree.processId()))
+            ::kill(pid_t(child), SIGKILL);
+        tree.kill();
+        tree.waitForFinished();
+    });
+    QTRY_COMPARE(childrenOf(tree.processId()).size(), 3);
+    const QList<qint64> children = childrenOf(tree.processId());
+    QVERIFY(writePidFile(m_pidFile, tree.processId()));
+    SamplerProgram program = programFor(m_pidFile);
+    program.smapsPerFrame = 0;
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    QList<ServerSample> samples = collect(stream, 5, parser);
+    QCOMPARE(samples.size(), 5);
+    QVERIFY(::kill(pid_t(children.first()), SIGKILL) == 0);
+    QTRY_COMPARE(childrenOf(tree.processId()).size(), 2);
+    samples += collect(stream, 5, parser);
+    stream.stop();
+    QCOMPARE(samples.size(), 10);
+
+    int repeats = 0;
+    for (const qint64 child : children.mid(1)) {
+        bool repeatedBefore = false;
+        for (const ServerSample &s : std::as_const(samples)) {
+            const ProcessSample *p = processOf(s, child);
+            QVERIFY(p);
+            QVERIFY2(p->statFresh || !repeatedBefore,
+                     qPrintable(
+                         u"pid %1 repeated twice in a row, frame %2"_s.arg(child).arg(s.sequence)));
+            repeatedBefore = !p->statFresh;
+            repeats += repeatedBefore ? 1 : 0;
+        }
+    }
+    QVERIFY(repeats >= 4); // they were idle: repeated about every other frame
 }
 
 void TestSamplerScript::missingPidFileGivesEmptyFrames()
