@@ -144,10 +144,10 @@ Result<std::optional<RestoreJournal>> RemoteApacheDriver::serverJournal()
     return archive().serverJournal();
 }
 
-Result<RestoreJournal> RemoteApacheDriver::ensureJournal()
+Result<RestoreJournal> RemoteApacheDriver::ensureJournal(const QString &what)
 {
     // Every change starts here.
-    if (Status root = requireRoot(u"changing the server"_s); !root)
+    if (Status root = requireRoot(what); !root)
         return root.error();
     RemoteConfigArchive archive = this->archive();
     const Result<std::optional<RestoreJournal>> existing = archive.serverJournal();
@@ -187,9 +187,7 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
                                                MpmKind expectedMpm, bool startEvenIfStopped,
                                                const std::function<Status()> &undoOutsideTree)
 {
-    if (Status root = requireRoot(what); !root)
-        return root.error();
-    if (const Result<RestoreJournal> journal = ensureJournal(); !journal)
+    if (const Result<RestoreJournal> journal = ensureJournal(what); !journal)
         return journal.error();
     RemoteConfigArchive archive = this->archive();
     const QString step = archive.serverDir() + u"/before-last-change.tar"_s;
@@ -388,7 +386,8 @@ Status RemoteApacheDriver::setSystemdMemoryLimit(std::optional<qint64> kibibytes
     // files to delete on restore, and a failed change puts back what was
     // there before it.
     const QString path = layout().memoryLimitPath();
-    const Result<RestoreJournal> found = ensureJournal();
+    const Result<RestoreJournal> found =
+        ensureJournal(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s);
     if (!found)
         return found.error();
     RestoreJournal journal = *found;
@@ -431,7 +430,7 @@ Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spe
     }
     const QString page = root + QLatin1StringView(TestFilesSpec::pagePath);
     const QString large = root + QLatin1StringView(TestFilesSpec::largePath);
-    const Result<RestoreJournal> found = ensureJournal();
+    const Result<RestoreJournal> found = ensureJournal(u"writing test files"_s);
     if (!found)
         return found.error();
     RestoreJournal journal = *found;

@@ -62,7 +62,9 @@ private:
     // An error naming `what` when the shell has no root.
     [[nodiscard]] Status requireRoot(const QString &what) const;
     [[nodiscard]] RemoteConfigArchive archive() const;
-    Result<RestoreJournal> ensureJournal();
+    // The restore journal, written before the first change; first of all
+    // an error naming `what` when the shell has no root.
+    Result<RestoreJournal> ensureJournal(const QString &what);
     [[nodiscard]] MpmKind configuredMpm() const;
     [[nodiscard]] RemoteApacheConfig config() const;
     Status addStatusPage();
