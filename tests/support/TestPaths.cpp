@@ -1,28 +1,30 @@
 #include "TestPaths.h"
 
 #include <QDir>
-#include <QtTest>
 
 namespace {
 
-QString required(const char *variable)
+// The environment's value (to point the tests at other binaries), else the
+// build's own.
+QString pathFor(const char *variable, const char *built)
 {
     const QString value = qEnvironmentVariable(variable);
-    if (value.isEmpty())
-        qFatal("%s is not set: run the tests through ctest", variable);
-    return value;
+    return value.isEmpty() ? QString::fromUtf8(built) : value;
 }
 
 } // namespace
 
-QString TestPaths::fixturesDir() { return required("MPMLAB_FIXTURES_DIR"); }
+QString TestPaths::fixturesDir()
+{
+    return pathFor("MPMLAB_FIXTURES_DIR", MPMLAB_BUILT_FIXTURES_DIR);
+}
 
 QString TestPaths::outputDir()
 {
-    const QString dir = required("MPMLAB_TEST_OUTPUT_DIR");
+    const QString dir = pathFor("MPMLAB_TEST_OUTPUT_DIR", MPMLAB_BUILT_TEST_OUTPUT_DIR);
     QDir().mkpath(dir);
     return dir;
 }
 
-QString TestPaths::cliBinary() { return required("MPMLAB_CLI"); }
-QString TestPaths::guiBinary() { return required("MPMLAB_GUI"); }
+QString TestPaths::cliBinary() { return pathFor("MPMLAB_CLI", MPMLAB_BUILT_CLI); }
+QString TestPaths::guiBinary() { return pathFor("MPMLAB_GUI", MPMLAB_BUILT_GUI); }

@@ -2,8 +2,9 @@
 
 #include <QString>
 
-// Where the test binaries find what CTest sets up for them (see
-// tests/CMakeLists.txt): fixtures, the built front ends, an output folder.
+// Where the test binaries find the fixtures, the built front ends and an
+// output folder: this build's, unless MPMLAB_FIXTURES_DIR, MPMLAB_CLI,
+// MPMLAB_GUI or MPMLAB_TEST_OUTPUT_DIR say otherwise.
 namespace TestPaths {
 
 QString fixturesDir();
