@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cerrno>
@@ -15,6 +14,10 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace mpmlab;
+
+namespace {
+class ProcessTree;
+} // namespace
 
 // The sampler script on this machine, sampling a small process tree the
 // test starts itself (a shell with two sleeping children), under bash and
@@ -44,7 +47,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QProcess> m_tree; // sh with two sleep children
+    std::unique_ptr<ProcessTree> m_tree; // sh with two sleep children
     QString m_pidFile;
 };
 
@@ -116,6 +119,31 @@ Run runUntil(const SamplerProgram &program, qsizetype count)
     return run;
 }
 
+// `sh -c script` and whatever it forks, killed when this goes away.
+class ProcessTree {
+public:
+    explicit ProcessTree(const QString &script)
+    {
+        m_shell.start(u"/bin/sh"_s, {u"-c"_s, script});
+        m_shell.waitForStarted();
+    }
+    ~ProcessTree()
+    {
+        for (qint64 child : childrenOf(pid()))
+            ::kill(pid_t(child), SIGKILL);
+        m_shell.kill();
+        m_shell.waitForFinished();
+    }
+    ProcessTree(const ProcessTree &) = delete;
+    ProcessTree &operator=(const ProcessTree &) = delete;
+
+    [[nodiscard]] qint64 pid() const { return m_shell.processId(); }
+    void write(const QByteArray &line) { m_shell.write(line); }
+
+private:
+    QProcess m_shell;
+};
+
 // 200 ms frames, no mod_status fetch.
 SamplerProgram programFor(const QString &pidFile)
 {
@@ -150,22 +178,15 @@ void TestSamplerScript::init()
     // survive every layer of quoting.
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/mpmlab it's here XXXXXX"_s);
     QVERIFY(m_dir->isValid());
-    m_tree = std::make_unique<QProcess>();
-    m_tree->start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & sleep 60 & wait"_s});
-    QVERIFY(m_tree->waitForStarted());
-    QTRY_COMPARE(childrenOf(m_tree->processId()).size(), 2);
+    m_tree = std::make_unique<ProcessTree>(u"sleep 60 & sleep 60 & wait"_s);
+    QVERIFY(m_tree->pid() > 0);
+    QTRY_COMPARE(childrenOf(m_tree->pid()).size(), 2);
     m_pidFile = m_dir->filePath(u"httpd.pid"_s);
-    QVERIFY(writePidFile(m_pidFile, m_tree->processId()));
+    QVERIFY(writePidFile(m_pidFile, m_tree->pid()));
 }
 
 void TestSamplerScript::cleanup()
 {
-    if (m_tree) {
-        for (qint64 child : childrenOf(m_tree->processId()))
-            ::kill(pid_t(child), SIGTERM);
-        m_tree->kill();
-        m_tree->waitForFinished();
-    }
     m_tree.reset();
     m_dir.reset();
 }
@@ -202,7 +223,7 @@ void TestSamplerScript::samplesTheTreeOfThePidFile()
     QCOMPARE(samples.size(), 3);
     QCOMPARE(run.dropped, 0);
 
-    const qint64 parent = m_tree->processId();
+    const qint64 parent = m_tree->pid();
     QList<qint64> expected = childrenOf(parent);
     expected.prepend(parent);
     for (qsizetype i = 0; i < samples.size(); ++i) {
@@ -253,7 +274,7 @@ void TestSamplerScript::commandLineSurvivesQuoting()
     remoteLike.closeWriteChannel();
     QVERIFY(remoteLike.waitForFinished(3000) || (remoteLike.kill(), remoteLike.waitForFinished()));
     QVERIFY2(!samples.isEmpty(), remoteLike.readAllStandardError().constData());
-    QCOMPARE(samples.first().parentPid, m_tree->processId());
+    QCOMPARE(samples.first().parentPid, m_tree->pid());
     QCOMPARE(samples.first().processes.size(), 3);
     QCOMPARE(SamplerProgram::shellQuoted("it's"), QByteArray(R"('it'\''s')"));
 }
@@ -282,11 +303,10 @@ void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
 {
     // No rotation (0 reads a frame): only the first frame and processes
     // seen for the first time get smaps_rollup read.
-    QProcess tree;
-    tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & read line; sleep 60 & wait"_s});
-    QVERIFY(tree.waitForStarted());
-    QTRY_COMPARE(childrenOf(tree.processId()).size(), 1);
-    QVERIFY(writePidFile(m_pidFile, tree.processId()));
+    ProcessTree tree(u"sleep 60 & read line; sleep 60 & wait"_s);
+    QVERIFY(tree.pid() > 0);
+    QTRY_COMPARE(childrenOf(tree.pid()).size(), 1);
+    QVERIFY(writePidFile(m_pidFile, tree.pid()));
     SamplerProgram program = programFor(m_pidFile);
     program.smapsPerFrame = 0;
     LocalSampleStream stream;
@@ -300,11 +320,11 @@ void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
     for (const ProcessSample &p : samples.at(1).processes)
         QVERIFY(!p.memoryFresh);
 
-    const QList<qint64> before = childrenOf(tree.processId());
+    const QList<qint64> before = childrenOf(tree.pid());
     tree.write("go\n");
-    QTRY_COMPARE(childrenOf(tree.processId()).size(), 2);
+    QTRY_COMPARE(childrenOf(tree.pid()).size(), 2);
     qint64 newcomer = 0;
-    for (qint64 child : childrenOf(tree.processId()))
+    for (qint64 child : childrenOf(tree.pid()))
         newcomer = before.contains(child) ? newcomer : child;
     (void)parser.takeSamples();
     samples = collect(stream, 2, parser);
@@ -317,12 +337,8 @@ void TestSamplerScript::newProcessesGetTheirSmapsAtOnce()
     QCOMPARE(samples.size(), 2);
     const ServerSample &seen = fresh(samples.at(0), newcomer) ? samples.at(0) : samples.at(1);
     QCOMPARE(fresh(seen, newcomer), std::optional<bool>(true));
-    QCOMPARE(fresh(seen, tree.processId()), std::optional<bool>(false));
+    QCOMPARE(fresh(seen, tree.pid()), std::optional<bool>(false));
     QCOMPARE(fresh(samples.at(1), newcomer), std::optional<bool>(false));
-    for (qint64 child : childrenOf(tree.processId()))
-        ::kill(pid_t(child), SIGTERM);
-    tree.kill();
-    tree.waitForFinished();
 }
 
 void TestSamplerScript::idleProcessesAreReadEveryOtherFrame()
@@ -332,20 +348,13 @@ void TestSamplerScript::idleProcessesAreReadEveryOtherFrame()
     // read every frame. Once a reading finds the sleeping child unchanged,
     // it is read every other frame, and the frames in between repeat that
     // reading.
-    QProcess tree;
-    tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & while :; do :; done & wait"_s});
-    QVERIFY(tree.waitForStarted());
-    const auto stopTree = qScopeGuard([&] {
-        for (qint64 child : childrenOf(tree.processId()))
-            ::kill(pid_t(child), SIGKILL);
-        tree.kill();
-        tree.waitForFinished();
-    });
+    ProcessTree tree(u"sleep 60 & while :; do :; done & wait"_s);
+    QVERIFY(tree.pid() > 0);
     qint64 sleeper = 0, spinner = 0;
     // Until sh has forked both and the first has become sleep.
     const auto identify = [&] {
         sleeper = spinner = 0;
-        for (qint64 child : childrenOf(tree.processId())) {
+        for (qint64 child : childrenOf(tree.pid())) {
             QFile comm(u"/proc/%1/comm"_s.arg(child));
             if (comm.open(QIODevice::ReadOnly))
                 (comm.readAll().trimmed() == "sleep" ? sleeper : spinner) = child;
@@ -353,7 +362,7 @@ void TestSamplerScript::idleProcessesAreReadEveryOtherFrame()
         return sleeper && spinner;
     };
     QTRY_VERIFY(identify());
-    QVERIFY(writePidFile(m_pidFile, tree.processId()));
+    QVERIFY(writePidFile(m_pidFile, tree.pid()));
     SamplerProgram program = programFor(m_pidFile);
     program.smapsPerFrame = 0;
     const Run run = runUntil(program, 7);
@@ -367,7 +376,7 @@ void TestSamplerScript::idleProcessesAreReadEveryOtherFrame()
     for (qsizetype i = 0; i < samples.size(); ++i) {
         const ServerSample &s = samples.at(i);
         QCOMPARE(s.processes.size(), 3);
-        QVERIFY(processOf(s, tree.processId())->statFresh);
+        QVERIFY(processOf(s, tree.pid())->statFresh);
         const ProcessSample *spin = processOf(s, spinner);
         QVERIFY2(spin && spin->statFresh, qPrintable(u"frame %1"_s.arg(i + 1)));
         if (i > 0)
@@ -399,18 +408,11 @@ void TestSamplerScript::noProcessIsRepeatedTwiceInARow()
     // Three sleeping children; the first is killed mid-run, so the other
     // two move up a place in the list. Whatever their places, none is left
     // unread for two frames in a row.
-    QProcess tree;
-    tree.start(u"/bin/sh"_s, {u"-c"_s, u"sleep 60 & sleep 60 & sleep 60 & wait"_s});
-    QVERIFY(tree.waitForStarted());
-    const auto stopTree = qScopeGuard([&] {
-        for (qint64 child : childrenOf(tree.processId()))
-            ::kill(pid_t(child), SIGKILL);
-        tree.kill();
-        tree.waitForFinished();
-    });
-    QTRY_COMPARE(childrenOf(tree.processId()).size(), 3);
-    const QList<qint64> children = childrenOf(tree.processId());
-    QVERIFY(writePidFile(m_pidFile, tree.processId()));
+    ProcessTree tree(u"sleep 60 & sleep 60 & sleep 60 & wait"_s);
+    QVERIFY(tree.pid() > 0);
+    QTRY_COMPARE(childrenOf(tree.pid()).size(), 3);
+    const QList<qint64> children = childrenOf(tree.pid());
+    QVERIFY(writePidFile(m_pidFile, tree.pid()));
     SamplerProgram program = programFor(m_pidFile);
     program.smapsPerFrame = 0;
     LocalSampleStream stream;
@@ -419,7 +421,7 @@ void TestSamplerScript::noProcessIsRepeatedTwiceInARow()
     QList<ServerSample> samples = collect(stream, 5, parser);
     QCOMPARE(samples.size(), 5);
     QVERIFY(::kill(pid_t(children.first()), SIGKILL) == 0);
-    QTRY_COMPARE(childrenOf(tree.processId()).size(), 2);
+    QTRY_COMPARE(childrenOf(tree.pid()).size(), 2);
     samples += collect(stream, 5, parser);
     stream.stop();
     QCOMPARE(samples.size(), 10);
