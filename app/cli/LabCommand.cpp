@@ -1,6 +1,6 @@
 #include "LabCommand.h"
 
-#include "apache/LocalLab.h"
+#include "local/LocalLab.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "MonitorCommand.h"
 
 #include "SshLoginOptions.h"
-#include "apache/LabConfig.h"
-#include "apache/LocalLab.h"
+#include "local/LabConfig.h"
+#include "local/LocalLab.h"
 #include "monitor/LocalSampleStream.h"
 #include "monitor/SampleCsv.h"
 #include "monitor/ServerSampler.h"

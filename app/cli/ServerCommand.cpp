@@ -1,8 +1,8 @@
 #include "ServerCommand.h"
 
 #include "SshLoginOptions.h"
-#include "apache/LocalLab.h"
-#include "apache/RemoteApacheDriver.h"
+#include "local/LocalLab.h"
+#include "ssh/RemoteApacheDriver.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

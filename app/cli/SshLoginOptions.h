@@ -1,11 +1,11 @@
 #pragma once
 
-#include "apache/RemoteApacheDriver.h"
 #include "common/Result.h"
 #include "remote/HostKeyPolicy.h"
 #include "remote/SshCredentials.h"
 #include "remote/SshShell.h"
 #include "remote/SshTarget.h"
+#include "ssh/RemoteApacheDriver.h"
 
 #include <QCommandLineOption>
 #include <QList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apache/LocalLab.h"
+#include "local/LocalLab.h"
 
 #include <QObject>
 #include <memory>

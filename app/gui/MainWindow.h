@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apache/LocalLab.h"
 #include "apache/ServerState.h"
+#include "local/LocalLab.h"
 
 #include <QMainWindow>
 #include <QThread>

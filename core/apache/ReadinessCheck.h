@@ -1,8 +1,8 @@
 #pragma once
 
 #include "MpmKind.h"
+#include "ServerStatus.h"
 #include "common/Result.h"
-#include "monitor/ServerStatus.h"
 
 #include <QString>
 #include <chrono>

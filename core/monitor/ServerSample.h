@@ -2,7 +2,7 @@
 
 #include "ProcessSample.h"
 #include "ServerFigures.h"
-#include "ServerStatus.h"
+#include "apache/ServerStatus.h"
 
 #include <QList>
 #include <QMetaType>

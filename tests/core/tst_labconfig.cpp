@@ -1,7 +1,7 @@
-#include "apache/ApacheProcess.h"
-#include "apache/LabConfig.h"
-#include "apache/LabSettings.h"
 #include "common/AtomicFile.h"
+#include "local/ApacheProcess.h"
+#include "local/LabConfig.h"
+#include "local/LabSettings.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 #include "TestLab.h"
-#include "apache/ApacheProcess.h"
+#include "apache/ServerStatus.h"
 #include "common/BlockingHttpClient.h"
 #include "common/LoopbackPort.h"
-#include "monitor/ServerStatus.h"
+#include "local/ApacheProcess.h"
 
 #include <QFile>
 #include <QTcpServer>

@@ -1,5 +1,5 @@
 #include "TestPaths.h"
-#include "monitor/ServerStatus.h"
+#include "apache/ServerStatus.h"
 
 #include <QDir>
 #include <QFile>

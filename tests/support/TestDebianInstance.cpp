@@ -1,9 +1,9 @@
 #include "TestDebianInstance.h"
 
 #include "TestLab.h"
+#include "apache/ServerStatus.h"
 #include "common/BlockingHttpClient.h"
 #include "common/ProcessRunner.h"
-#include "monitor/ServerStatus.h"
 
 #include <QCoreApplication>
 #include <QFile>

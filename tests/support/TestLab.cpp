@@ -1,7 +1,7 @@
 #include "TestLab.h"
 
-#include "apache/LabConfig.h"
 #include "common/LoopbackPort.h"
+#include "local/LabConfig.h"
 
 #include <QFile>
 #include <QRandomGenerator>

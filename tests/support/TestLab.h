@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apache/LocalLab.h"
+#include "local/LocalLab.h"
 #include "monitor/SamplerProgram.h"
 
 #include <QTemporaryDir>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apache/RemoteApacheDriver.h"
 #include "common/Result.h"
 #include "remote/HostKeyPolicy.h"
 #include "remote/SshCredentials.h"
 #include "remote/SshSession.h"
 #include "remote/SshShell.h"
 #include "remote/SshTarget.h"
+#include "ssh/RemoteApacheDriver.h"
 
 #include <QString>
 #include <chrono>

@@ -1,8 +1,8 @@
 #include "TestLab.h"
-#include "apache/ApacheProcess.h"
-#include "apache/LabConfig.h"
 #include "common/AtomicFile.h"
 #include "common/ProcessRunner.h"
+#include "local/ApacheProcess.h"
+#include "local/LabConfig.h"
 #include "monitor/FrameParser.h"
 #include "monitor/LocalSampleStream.h"
 

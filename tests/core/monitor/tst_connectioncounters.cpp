@@ -1,7 +1,7 @@
 #include "TestLab.h"
 #include "TestPaths.h"
 #include "TestSampling.h"
-#include "apache/LabConfig.h"
+#include "local/LabConfig.h"
 #include "monitor/LocalSampleStream.h"
 #include "monitor/ServerSampler.h"
 

@@ -5,10 +5,10 @@
 #include "TestSshClient.h"
 #include "TestSshd.h"
 #include "TestSudoUser.h"
-#include "apache/LabConfig.h"
-#include "apache/RemoteApacheDriver.h"
+#include "local/LabConfig.h"
 #include "monitor/ServerSampler.h"
 #include "monitor/SshSampleStream.h"
+#include "ssh/RemoteApacheDriver.h"
 
 #include <QDir>
 #include <QFileInfo>

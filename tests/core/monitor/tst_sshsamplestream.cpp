@@ -3,8 +3,8 @@
 #include "TestPaths.h"
 #include "TestSampling.h"
 #include "TestSshd.h"
-#include "apache/LabConfig.h"
 #include "common/ProcessRunner.h"
+#include "local/LabConfig.h"
 #include "monitor/ServerSampler.h"
 #include "monitor/SshSampleStream.h"
 

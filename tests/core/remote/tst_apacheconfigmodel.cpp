@@ -1,8 +1,8 @@
 #include "apache/ApacheLayout.h"
 #include "apache/DirectiveSet.h"
 #include "apache/ManagedOverride.h"
-#include "apache/RestoreJournal.h"
 #include "common/ProcessRunner.h"
+#include "ssh/RestoreJournal.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,7 +1,7 @@
 #include "TestLab.h"
 #include "TestPaths.h"
+#include "apache/ServerStatus.h"
 #include "common/BlockingHttpClient.h"
-#include "monitor/ServerStatus.h"
 
 #include <QFile>
 #include <QJsonDocument>

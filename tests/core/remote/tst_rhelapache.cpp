@@ -2,9 +2,9 @@
 #include "TestRhelInstance.h"
 #include "TestSshClient.h"
 #include "TestSshd.h"
-#include "apache/RemoteApacheDriver.h"
 #include "common/BlockingHttpClient.h"
 #include "remote/SshShell.h"
+#include "ssh/RemoteApacheDriver.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 #include "TestDebianInstance.h"
 #include "TestSshClient.h"
 #include "TestSshd.h"
-#include "apache/RemoteApacheDriver.h"
+#include "ssh/RemoteApacheDriver.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "RemoteApacheDriver.h"
 
-#include "ManagedOverride.h"
+#include "apache/ManagedOverride.h"
 #include "remote/RemoteShell.h"
 #include "remote/ShellQuote.h"
 #include "remote/SshTarget.h"

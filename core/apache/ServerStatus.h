@@ -1,7 +1,7 @@
 #pragma once
 
+#include "MpmKind.h"
 #include "Scoreboard.h"
-#include "apache/MpmKind.h"
 #include "common/Result.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MpmKind.h"
+#include "apache/MpmKind.h"
 
 #include <QByteArray>
 #include <QString>

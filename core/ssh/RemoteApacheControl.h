@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ApacheLayout.h"
-#include "MpmKind.h"
+#include "apache/ApacheLayout.h"
+#include "apache/MpmKind.h"
+#include "apache/ServerStatus.h"
 #include "common/ProcessRunner.h"
 #include "common/Result.h"
-#include "monitor/ServerStatus.h"
 
 #include <QString>
 #include <chrono>

@@ -1,7 +1,7 @@
 #include "RemoteApacheControl.h"
 
-#include "ManagedOverride.h"
-#include "ReadinessCheck.h"
+#include "apache/ManagedOverride.h"
+#include "apache/ReadinessCheck.h"
 #include "remote/RemoteShell.h"
 #include "remote/ShellQuote.h"
 

@@ -1,7 +1,7 @@
 #include "LabTree.h"
 
 #include "LabConfig.h"
-#include "TestFilesSpec.h"
+#include "apache/TestFilesSpec.h"
 #include "common/AtomicFile.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MpmKind.h"
+#include "apache/MpmKind.h"
 #include "common/Result.h"
 
 #include <QByteArray>

@@ -2,11 +2,11 @@
 
 #include "ApacheProcess.h"
 #include "LabTree.h"
-#include "ReadinessCheck.h"
+#include "apache/ReadinessCheck.h"
+#include "apache/ServerStatus.h"
 #include "common/AtomicFile.h"
 #include "common/BlockingHttpClient.h"
 #include "common/LoopbackPort.h"
-#include "monitor/ServerStatus.h"
 
 #include <QDir>
 #include <QFile>

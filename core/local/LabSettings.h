@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ManagedOverride.h"
-#include "MpmKind.h"
+#include "apache/ManagedOverride.h"
+#include "apache/MpmKind.h"
 #include "common/Result.h"
 
 #include <QString>

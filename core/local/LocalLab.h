@@ -2,7 +2,7 @@
 
 #include "LabConfig.h"
 #include "LabSettings.h"
-#include "ServerDriver.h"
+#include "apache/ServerDriver.h"
 
 #include <QString>
 #include <chrono>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApacheLayout.h"
-#include "DirectiveSet.h"
-#include "ManagedOverride.h"
+#include "apache/ApacheLayout.h"
+#include "apache/DirectiveSet.h"
+#include "apache/ManagedOverride.h"
 #include "common/Result.h"
 
 #include <QByteArray>

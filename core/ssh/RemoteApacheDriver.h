@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ApacheLayout.h"
 #include "RemoteApacheConfig.h"
 #include "RemoteApacheControl.h"
 #include "RemoteConfigArchive.h"
 #include "RestoreJournal.h"
-#include "ServerDriver.h"
+#include "apache/ApacheLayout.h"
+#include "apache/ServerDriver.h"
 
 #include <functional>
 #include <memory>
