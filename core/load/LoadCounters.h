@@ -18,7 +18,13 @@ namespace mpmlab {
 //                from the first response's, as ab counts it;
 //  - exceptions: the server broke HTTP (garbage instead of a status line,
 //                headers beyond the limit, malformed chunked encoding, an
-//                invalid Content-Length).
+//                invalid Content-Length);
+//  - notRetried: a non-idempotent request (POST) on a kept-alive connection
+//                that the server closed before answering: it cannot be sent
+//                again safely.
+// `keepAliveClosed` is no failure: the server ended an idle kept-alive
+// connection (as event does when busy) and the idempotent request that met
+// the close was sent again once on a new connection, as ab and browsers do.
 // Timeouts and resets are counted again on their own, across classes.
 struct LoadCounters {
     std::uint64_t completed = 0; // requests that got an answer or failed after connecting
@@ -26,7 +32,9 @@ struct LoadCounters {
     std::uint64_t failedReceive = 0;
     std::uint64_t failedLength = 0;
     std::uint64_t failedExceptions = 0;
-    std::uint64_t non2xx = 0; // complete responses whose status is not 2xx
+    std::uint64_t failedNotRetried = 0;
+    std::uint64_t keepAliveClosed = 0; // retried, not failed
+    std::uint64_t non2xx = 0;          // complete responses whose status is not 2xx
     std::uint64_t timeouts = 0;
     std::uint64_t resets = 0;
     std::uint64_t keepAliveRequests =
@@ -37,7 +45,7 @@ struct LoadCounters {
 
     [[nodiscard]] std::uint64_t failed() const
     {
-        return failedConnect + failedReceive + failedLength + failedExceptions;
+        return failedConnect + failedReceive + failedLength + failedExceptions + failedNotRetried;
     }
 
     LoadCounters &operator+=(const LoadCounters &other)
@@ -47,6 +55,8 @@ struct LoadCounters {
         failedReceive += other.failedReceive;
         failedLength += other.failedLength;
         failedExceptions += other.failedExceptions;
+        failedNotRetried += other.failedNotRetried;
+        keepAliveClosed += other.keepAliveClosed;
         non2xx += other.non2xx;
         timeouts += other.timeouts;
         resets += other.resets;
@@ -66,6 +76,8 @@ struct LoadCounters {
         delta.failedReceive = failedReceive - earlier.failedReceive;
         delta.failedLength = failedLength - earlier.failedLength;
         delta.failedExceptions = failedExceptions - earlier.failedExceptions;
+        delta.failedNotRetried = failedNotRetried - earlier.failedNotRetried;
+        delta.keepAliveClosed = keepAliveClosed - earlier.keepAliveClosed;
         delta.non2xx = non2xx - earlier.non2xx;
         delta.timeouts = timeouts - earlier.timeouts;
         delta.resets = resets - earlier.resets;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClientService.h"
 #include "LatencyHistogram.h"
 #include "LoadCounters.h"
 
@@ -43,7 +44,10 @@ struct LoadResult {
     double seconds = 0;    // the measured period
     bool stopped = false;  // ended by a stop request
     bool hitMaxDuration = false;
-    std::string firstConnectError; // the system's words for the first failed connect
+    std::string firstConnectError;         // the system's words for the first failed connect
+    int inFlightAtEnd = 0;                 // measured requests still unanswered at the end
+    std::int64_t oldestInFlightMicros = 0; // the age of the oldest of them
+    ClientService clients;
 
     LoadCounters counters;
     LatencyHistogram connect;

@@ -42,6 +42,9 @@ public:
     [[nodiscard]] const HttpTarget &target() const { return m_target; }
     [[nodiscard]] const LoadSpec &spec() const { return m_spec; }
     [[nodiscard]] int threadCount() const { return m_threadCount; }
+    // When start() ran, on the steady clock in microseconds (LoadWorker::
+    // nowMicros()): snapshots' elapsedMicros count from here.
+    [[nodiscard]] std::int64_t startMicros() const { return m_startMicros; }
 
 private:
     LoadRun(const LoadSpec &spec, HttpTarget target);

@@ -15,6 +15,14 @@ struct LoadSnapshot {
     bool warmingUp = false;         // nothing is counted during the warm-up
     int openConnections = 0;        // measured connections open at the end of the interval
     int idleConnectionsOpen = 0;    // --idle-connections still open
+    // Measured connections by state at the end of the interval.
+    int connecting = 0;
+    int awaiting = 0; // a request sent (or being sent), no answer yet
+    int thinking = 0; // pausing between a response and the next request
+    // The age of the oldest measured request still unanswered at the end of
+    // the interval, from its first send; 0 when none.
+    std::int64_t oldestInFlightMicros = 0;
+    int clientsServed = 0; // measured connections answered at least once since the start
     LoadCounters counters;
     LatencyHistogram latency; // total time; from the intended send time in open loop
     LatencyHistogram connect;
@@ -25,6 +33,13 @@ struct LoadSnapshot {
         warmingUp = warmingUp || other.warmingUp;
         openConnections += other.openConnections;
         idleConnectionsOpen += other.idleConnectionsOpen;
+        connecting += other.connecting;
+        awaiting += other.awaiting;
+        thinking += other.thinking;
+        oldestInFlightMicros = oldestInFlightMicros > other.oldestInFlightMicros
+                                   ? oldestInFlightMicros
+                                   : other.oldestInFlightMicros;
+        clientsServed += other.clientsServed;
         counters += other.counters;
         latency.add(other.latency);
         connect.add(other.connect);
@@ -36,6 +51,8 @@ struct LoadSnapshot {
         warmingUp = false;
         openConnections = 0;
         idleConnectionsOpen = 0;
+        connecting = awaiting = thinking = clientsServed = 0;
+        oldestInFlightMicros = 0;
         counters = {};
         latency.clear();
         connect.clear();

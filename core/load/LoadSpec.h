@@ -42,6 +42,11 @@ struct LoadSpec {
     // beside the measured load.
     int idleConnections = 0;
 
+    // Browser-like clients: each connection pauses a uniform random time in
+    // [min, max] between a response and its next request (0, 0: none).
+    std::chrono::milliseconds thinkTimeMin{0};
+    std::chrono::milliseconds thinkTimeMax{0};
+
     // InvalidInput with the reason if a field is out of range.
     [[nodiscard]] Status validate() const;
 };
