@@ -4,6 +4,7 @@
 
 #include <QDeadlineTimer>
 #include <QThread>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,30 @@ ReadinessCheck::ReadinessCheck(std::chrono::milliseconds readyTimeout,
     , m_pollInterval(pollInterval)
 {
 }
+
+namespace {
+
+constexpr std::chrono::milliseconds stopCheckSlice{50}; // ms: how late a stop request is seen
+
+Error cancelled()
+{
+    return Error{Error::Kind::Cancelled, u"stopped while Apache was starting"_s, {}};
+}
+
+// Sleeps `duration`, false as soon as a stop is requested.
+bool sleepUnlessStopped(std::chrono::milliseconds duration, const std::function<bool()> &stop)
+{
+    const QDeadlineTimer until(duration);
+    while (!until.hasExpired()) {
+        if (stop && stop())
+            return false;
+        const auto left = std::chrono::milliseconds(until.remainingTime());
+        QThread::msleep(static_cast<unsigned long>(std::min(left, stopCheckSlice).count()));
+    }
+    return !(stop && stop());
+}
+
+} // namespace
 
 Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Probes &probes) const
 {
@@ -63,14 +88,16 @@ Result<ServerStatus> ReadinessCheck::waitUntilReady(MpmKind expected, const Prob
                     : u"Apache did not start: no running process after %1 ms"_s.arg(ms),
                 {}};
         }
-        QThread::msleep(static_cast<unsigned long>(m_pollInterval.count()));
+        if (!sleepUnlessStopped(m_pollInterval, probes.stopRequested))
+            return cancelled();
     }
     if (!status)
         return status;
 
     // Second check, later: the same parent, no child failing, answering.
     probes.progress(u"Checking that Apache stays up"_s);
-    QThread::msleep(static_cast<unsigned long>(m_settleDelay.count()));
+    if (!sleepUnlessStopped(m_settleDelay, probes.stopRequested))
+        return cancelled();
     const Result<std::optional<qint64>> again = probes.runningPid();
     if (!again)
         return again.error();

@@ -32,6 +32,9 @@ public:
         // error_log lines written since the start began.
         std::function<QString()> errorLogSinceStart;
         std::function<void(const QString &step)> progress;
+        // True once the caller wants to give up (the user pressed Stop):
+        // the check ends within a poll interval with a Cancelled error.
+        std::function<bool()> stopRequested;
     };
 
     ReadinessCheck(std::chrono::milliseconds readyTimeout, std::chrono::milliseconds settleDelay,

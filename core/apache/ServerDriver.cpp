@@ -15,4 +15,13 @@ Status ServerDriver::checkMemoryLimit(std::optional<qint64> kibibytes)
                  {}};
 }
 
+QStringList ServerDriver::withApacheWarnings(QStringList ours, const QStringList &apache)
+{
+    for (const QString &line : apache) {
+        if (!ours.contains(line))
+            ours << line;
+    }
+    return ours;
+}
+
 } // namespace mpmlab

@@ -2,6 +2,8 @@
 
 #include "DirectiveSet.h"
 #include "MpmKind.h"
+#include "SamplingEndpoint.h"
+#include "ServerProfile.h"
 #include "ServerState.h"
 #include "TestFilesSpec.h"
 #include "common/Result.h"
@@ -9,6 +11,7 @@
 #include <QStringList>
 #include <functional>
 #include <optional>
+#include <stop_token>
 #include <utility>
 
 namespace mpmlab {
@@ -19,7 +22,10 @@ namespace mpmlab {
 // Every call blocks until the server is in the asked state (or the call
 // failed and the previous state was put back), so callers run drivers on a
 // worker thread, never on the GUI thread. A driver is used from one thread
-// at a time.
+// at a time. A stop token set with setStopToken() ends the waits for a
+// server to come up (readiness checks) within ~100 ms with a Cancelled
+// error, so that a user's Stop takes effect at once; a stop already sent
+// to Apache is still waited for, and restore() should follow.
 class ServerDriver {
 public:
     virtual ~ServerDriver() = default;
@@ -41,6 +47,18 @@ public:
     // restart cannot change MPM), the running MPM verified. On failure the
     // previous configuration is restored and restarted if it was running.
     virtual Status switchMpm(MpmKind kind) = 0;
+
+    // Leaves the server running `profile`: its MPM, exactly its managed
+    // directives (values MPM Lab set before are dropped) and its memory
+    // limit, checked with configtest, in one full stop and start, verified
+    // as switchMpm() does. Returns Apache's warnings (values it lowers,
+    // inconsistencies). On failure the previous configuration is restored
+    // and restarted if it was running; the error carries Apache's lines.
+    virtual Result<QStringList> applyProfile(const ServerProfile &profile) = 0;
+
+    // Where a sampler finds this server (pid file, mod_status port), as it
+    // is configured now.
+    virtual Result<SamplingEndpoint> samplingEndpoint() = 0;
 
     // The values Apache uses for the directives MPM Lab manages, as the
     // config sets them (what no file sets is absent: compiled defaults).
@@ -85,7 +103,18 @@ public:
     using ProgressHandler = std::function<void(const QString &step)>;
     void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
 
+    // Waits for readiness end early once `token` is stopped (an empty token
+    // never stops). Reset it before restore(), which must run to the end.
+    void setStopToken(std::stop_token token) { m_stopToken = std::move(token); }
+
 protected:
+    // `ours` (inconsistencies found before the change) followed by Apache's
+    // own lines that are not already among them.
+    [[nodiscard]] static QStringList withApacheWarnings(QStringList ours,
+                                                        const QStringList &apache);
+    [[nodiscard]] bool stopRequested() const { return m_stopToken.stop_requested(); }
+    [[nodiscard]] const std::stop_token &stopToken() const { return m_stopToken; }
+
     void reportProgress(const QString &step) const
     {
         if (m_progress)
@@ -98,6 +127,7 @@ protected:
 
 private:
     ProgressHandler m_progress;
+    std::stop_token m_stopToken;
 };
 
 } // namespace mpmlab

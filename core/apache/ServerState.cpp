@@ -27,6 +27,7 @@ QJsonObject ServerState::toJson() const
         {u"configuredMpm"_s, mpmOrNull(configuredMpm)},
         {u"runningMpm"_s, mpmOrNull(runningMpm)},
         {u"serverVersion"_s, serverVersion},
+        {u"os"_s, osName},
         {u"configRoot"_s, configRoot},
         {u"memoryLimitKib"_s,
          memoryLimitKib ? QJsonValue(*memoryLimitKib) : QJsonValue(QJsonValue::Null)},

@@ -20,6 +20,7 @@ struct ServerState {
     std::optional<MpmKind> configuredMpm; // what the config on disk loads
     std::optional<MpmKind> runningMpm;    // what mod_status reports (ServerMPM)
     QString serverVersion;                // mod_status ServerVersion, when running
+    QString osName;                       // the server's PRETTY_NAME (/etc/os-release)
     QString configRoot;                   // the config tree this driver manages
     std::optional<qint64> memoryLimitKib; // MPM Lab's ulimit -v for Apache, if set
 

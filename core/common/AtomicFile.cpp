@@ -1,6 +1,7 @@
 #include "AtomicFile.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -26,6 +27,24 @@ Result<QByteArray> readWholeFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error{Error::Kind::Io, u"cannot read %1: %2"_s.arg(path, file.errorString()), {}};
     return file.readAll();
+}
+
+Result<QJsonObject> readJsonObject(const QString &path)
+{
+    const Result<QByteArray> bytes = readWholeFile(path);
+    if (!bytes)
+        return bytes.error();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error{Error::Kind::InvalidInput,
+                     u"%1 is not valid JSON: %2 at byte %3"_s.arg(path, parseError.errorString())
+                         .arg(parseError.offset),
+                     {}};
+    }
+    if (!document.isObject())
+        return Error{Error::Kind::InvalidInput, u"%1 does not hold a JSON object"_s.arg(path), {}};
+    return document.object();
 }
 
 } // namespace mpmlab

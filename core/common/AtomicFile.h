@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QFileDevice>
+#include <QJsonObject>
 #include <QString>
 
 namespace mpmlab {
@@ -18,5 +19,10 @@ Status writeFileAtomically(const QString &path, const QByteArray &contents,
 
 // The whole file, or an Io error naming it.
 Result<QByteArray> readWholeFile(const QString &path);
+
+// The JSON object a file holds; an Io error when it cannot be read, an
+// InvalidInput error naming the file and the place when it is not JSON or
+// not an object.
+Result<QJsonObject> readJsonObject(const QString &path);
 
 } // namespace mpmlab

@@ -29,6 +29,19 @@ constexpr int errorLogTailLines = 12;
 
 QString settingsPath(const QString &root) { return root + u"/lab.json"_s; }
 
+// PRETTY_NAME from /etc/os-release, as the SSH driver reports it.
+QString osPrettyName()
+{
+    QFile file(u"/etc/os-release"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("PRETTY_NAME="))
+            return QString::fromUtf8(line.mid(12)).remove(u'"');
+    }
+    return {};
+}
+
 } // namespace
 
 LocalLab::LocalLab(LabOptions options)
@@ -109,6 +122,7 @@ Result<ServerState> LocalLab::state()
     state.port = settings->port;
     state.configRoot = m_options.rootDir;
     state.memoryLimitKib = settings->memoryLimitKib;
+    state.osName = osPrettyName();
     if (QFile::exists(config.configPath()))
         state.configuredMpm = settings->mpm;
     if (const std::optional<qint64> pid = processFor(config).runningPid()) {
@@ -197,7 +211,7 @@ Status LocalLab::startWith(const LabSettings &wanted)
         },
         [this, &config] { return fetchStatus(config.port, statusProbeTimeout); },
         [this, logOffset] { return errorLogSince(logOffset); },
-        [this](const QString &step) { reportProgress(step); }};
+        [this](const QString &step) { reportProgress(step); }, [this] { return stopRequested(); }};
     const Result<ServerStatus> ready =
         ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
             .waitUntilReady(settings.mpm, probes);
@@ -262,39 +276,56 @@ Status LocalLab::switchMpm(MpmKind kind)
     const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
     if (!saved)
         return saved.error();
-    const ApacheProcess process = processFor(configFor(*saved));
-    const bool wasRunning = process.runningPid().has_value();
-    if (wasRunning && saved->mpm == kind && !m_options.port) {
+    if (saved->mpm == kind && !m_options.port && processFor(configFor(*saved)).runningPid()) {
         const Result<ServerStatus> status = fetchStatus(saved->port, statusProbeTimeout);
         if (status && status->mpm == kind)
             return {};
     }
-
-    // An MPM change needs a full stop and start: a graceful restart kills
-    // httpd (AH00534).
-    if (wasRunning) {
-        reportProgress(u"Stopping %1"_s.arg(mpmName(saved->mpm)));
-        if (Status stopped = process.stopAndWait(m_options.stopTimeout); !stopped)
-            return stopped;
-    }
     LabSettings wanted = *saved;
     wanted.mpm = kind;
-    const Status started = startWith(wanted);
-    if (started)
-        return {};
+    const Result<QStringList> changed = changeTo(*saved, wanted, true);
+    return changed ? Status{} : Status{changed.error()};
+}
 
-    // Roll back: the previous config, running again if it ran before.
-    Error error = started.error();
-    reportProgress(u"Rolling back to %1"_s.arg(mpmName(saved->mpm)));
-    const Status restored = [&]() -> Status {
-        if (Status written = LabTree::prepare(configFor(*saved)); !written)
-            return written;
-        return wasRunning ? startWith(*saved) : Status{};
-    }();
-    error.message += restored ? u"; the lab was rolled back to %1"_s.arg(mpmName(saved->mpm))
-                              : u"; rolling back to %1 failed too: %2"_s.arg(
-                                  mpmName(saved->mpm), restored.error().message);
-    return error;
+Result<QStringList> LocalLab::applyProfile(const ServerProfile &profile)
+{
+    if (Status installed = checkInstalled(); !installed)
+        return installed.error();
+    if (Status usable = profile.directives.checkFor(profile.mpm, targetName()); !usable)
+        return usable.error();
+    if (Status valid = checkMemoryLimit(profile.memoryLimitKib); !valid)
+        return valid.error();
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    LabSettings wanted = *saved;
+    wanted.mpm = profile.mpm;
+    wanted.directives = {};
+    wanted.directives.apply(profile.directives, profile.mpm);
+    wanted.memoryLimitKib = profile.memoryLimitKib;
+    const Result<DirectiveSet> effective =
+        effectiveDirectives({configFor(wanted).render()}, wanted.mpm);
+    QStringList warnings = effective ? effective->inconsistencies(wanted.mpm) : QStringList{};
+    reportProgress(u"Applying %1 with %2 directive(s)%3"_s.arg(mpmName(profile.mpm))
+                       .arg(profile.directives.values().size())
+                       .arg(profile.memoryLimitKib
+                                ? u", ulimit -v %1 KiB"_s.arg(*profile.memoryLimitKib)
+                                : QString()));
+    const Result<QStringList> apache = changeTo(*saved, wanted, true);
+    if (!apache)
+        return apache.error();
+    return withApacheWarnings(warnings, *apache);
+}
+
+Result<SamplingEndpoint> LocalLab::samplingEndpoint()
+{
+    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    if (!saved)
+        return saved.error();
+    SamplingEndpoint endpoint;
+    endpoint.pidFile = configFor(*saved).pidFilePath();
+    endpoint.statusPort = saved->port;
+    return endpoint;
 }
 
 Result<DirectiveSet> LocalLab::directives()
@@ -306,7 +337,8 @@ Result<DirectiveSet> LocalLab::directives()
     return effectiveDirectives({configFor(*saved).render()}, saved->mpm);
 }
 
-Result<QStringList> LocalLab::applySettings(const LabSettings &saved, const LabSettings &wanted)
+Result<QStringList> LocalLab::changeTo(const LabSettings &saved, const LabSettings &wanted,
+                                       bool startEvenIfStopped)
 {
     const LabConfig config = configFor(wanted);
     if (Status prepared = LabTree::prepare(config); !prepared)
@@ -318,26 +350,35 @@ Result<QStringList> LocalLab::applySettings(const LabSettings &saved, const LabS
     }
     const QStringList warnings = DirectiveSet::apacheWarnings(test->combinedText());
     const ApacheProcess process = processFor(configFor(saved));
-    if (!process.runningPid()) {
+    const bool wasRunning = process.runningPid().has_value();
+    if (!wasRunning && !startEvenIfStopped) {
         if (Status kept = wanted.save(settingsPath(m_options.rootDir)); !kept)
             return kept.error();
         return warnings;
     }
-    // A full stop and start: ServerLimit and ThreadLimit ignore a graceful restart.
-    if (Status stopped = process.stopAndWait(m_options.stopTimeout); !stopped)
-        return stopped.error();
-    if (Status started = startWith(wanted); !started) {
-        Error error = started.error();
-        const Status restored = [&]() -> Status {
-            if (Status written = LabTree::prepare(configFor(saved)); !written)
-                return written;
-            return startWith(saved);
-        }();
-        error.message += restored ? u"; the lab was rolled back"_s
-                                  : u"; rolling back failed too: "_s + restored.error().message;
-        return error;
+    // A full stop and start: an MPM change kills httpd on a graceful restart
+    // (AH00534), and ServerLimit and ThreadLimit ignore one.
+    if (wasRunning) {
+        reportProgress(u"Stopping %1"_s.arg(mpmName(saved.mpm)));
+        if (Status stopped = process.stopAndWait(m_options.stopTimeout); !stopped)
+            return stopped.error();
     }
-    return warnings;
+    const Status started = startWith(wanted);
+    if (started)
+        return warnings;
+
+    // Roll back: the previous config, running again if it ran before.
+    Error error = started.error();
+    reportProgress(u"Rolling back to %1"_s.arg(mpmName(saved.mpm)));
+    const Status restored = [&]() -> Status {
+        if (Status written = LabTree::prepare(configFor(saved)); !written)
+            return written;
+        return wasRunning ? startWith(saved) : Status{};
+    }();
+    error.message += restored ? u"; the lab was rolled back to %1"_s.arg(mpmName(saved.mpm))
+                              : u"; rolling back to %1 failed too: %2"_s.arg(
+                                  mpmName(saved.mpm), restored.error().message);
+    return error;
 }
 
 Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
@@ -355,14 +396,10 @@ Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
     QStringList warnings = effective.inconsistencies(saved->mpm);
     LabSettings wanted = *saved;
     wanted.directives.apply(changes, saved->mpm);
-    const Result<QStringList> apache = applySettings(*saved, wanted);
+    const Result<QStringList> apache = changeTo(*saved, wanted, false);
     if (!apache)
         return apache.error();
-    for (const QString &line : *apache) {
-        if (!warnings.contains(line))
-            warnings << line;
-    }
-    return warnings;
+    return withApacheWarnings(warnings, *apache);
 }
 
 Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
@@ -378,7 +415,7 @@ Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
                              : u"Removing the memory limit"_s);
     LabSettings wanted = *saved;
     wanted.memoryLimitKib = kibibytes;
-    const Result<QStringList> applied = applySettings(*saved, wanted);
+    const Result<QStringList> applied = changeTo(*saved, wanted, false);
     return applied ? Status{} : Status{applied.error()};
 }
 
@@ -422,7 +459,7 @@ Status LocalLab::restore()
     LabSettings wanted = *saved;
     wanted.directives = {};
     wanted.memoryLimitKib.reset();
-    const Result<QStringList> applied = applySettings(*saved, wanted);
+    const Result<QStringList> applied = changeTo(*saved, wanted, false);
     return applied ? Status{} : Status{applied.error()};
 }
 

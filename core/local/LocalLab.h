@@ -45,6 +45,8 @@ public:
     Status start() override;
     Status stop() override;
     Status switchMpm(MpmKind kind) override;
+    Result<QStringList> applyProfile(const ServerProfile &profile) override;
+    Result<SamplingEndpoint> samplingEndpoint() override;
     Result<DirectiveSet> directives() override;
     Result<QStringList> setDirectives(const DirectiveSet &changes) override;
     Status setMemoryLimit(std::optional<qint64> kibibytes) override;
@@ -63,10 +65,11 @@ private:
     [[nodiscard]] ApacheProcess processFor(const LabConfig &config) const;
     [[nodiscard]] Result<quint16> choosePort(const LabSettings &saved) const;
     [[nodiscard]] Status startWith(const LabSettings &settings);
-    // Writes `wanted`, checks it and restarts if the lab runs; rolls back to
-    // `saved` on failure. Returns configtest's warnings.
-    [[nodiscard]] Result<QStringList> applySettings(const LabSettings &saved,
-                                                    const LabSettings &wanted);
+    // Writes `wanted`, checks it, and stops and starts the lab if it runs
+    // (or `startEvenIfStopped`); rolls back to `saved`, running as before,
+    // on failure. Returns configtest's warnings.
+    [[nodiscard]] Result<QStringList> changeTo(const LabSettings &saved, const LabSettings &wanted,
+                                               bool startEvenIfStopped);
     [[nodiscard]] Result<ServerStatus> fetchStatus(quint16 port,
                                                    std::chrono::milliseconds timeout) const;
     [[nodiscard]] QString errorLogSince(qint64 offset) const;

@@ -32,11 +32,13 @@ Status RemoteApacheOptions::validateConfigDir(const QString &configDir)
 }
 
 RemoteApacheControl::RemoteApacheControl(RemoteShell &shell, ApacheLayout layout,
-                                         RemoteApacheOptions options, Progress progress)
+                                         RemoteApacheOptions options, Progress progress,
+                                         StopCheck stopRequested)
     : m_shell(shell)
     , m_layout(std::move(layout))
     , m_options(std::move(options))
     , m_progress(std::move(progress))
+    , m_stopRequested(std::move(stopRequested))
 {
 }
 
@@ -158,7 +160,8 @@ Status RemoteApacheControl::startAndVerify(MpmKind expected, bool viaStatusPage)
                                       return pid;
                                   },
                                   [this] { return fetchStatus(); },
-                                  [this, offset] { return errorLogSince(*offset); }, m_progress};
+                                  [this, offset] { return errorLogSince(*offset); }, m_progress,
+                                  m_stopRequested};
     if (!viaStatusPage)
         probes.fetchStatus = nullptr;
     const Result<ServerStatus> ready =

@@ -37,9 +37,11 @@ struct RemoteApacheOptions {
 class RemoteApacheControl {
 public:
     using Progress = std::function<void(const QString &)>;
+    using StopCheck = std::function<bool()>;
 
+    // `stopRequested` (may be empty) ends readiness waits early: Cancelled.
     RemoteApacheControl(RemoteShell &shell, ApacheLayout layout, RemoteApacheOptions options,
-                        Progress progress);
+                        Progress progress, StopCheck stopRequested = {});
 
     [[nodiscard]] const ApacheLayout &layout() const { return m_layout; }
     // After a new detection (a change may move the MPM, the modules...).
@@ -72,6 +74,7 @@ private:
     ApacheLayout m_layout;
     RemoteApacheOptions m_options;
     Progress m_progress;
+    StopCheck m_stopRequested;
     std::optional<qint64> m_startedPid; // the last parent startAndVerify() saw
 };
 

@@ -57,7 +57,7 @@ Status RemoteApacheDriver::detect()
     }
     m_control = std::make_unique<RemoteApacheControl>(
         *m_shell, std::move(layout).value(), m_options,
-        [this](const QString &step) { reportProgress(step); });
+        [this](const QString &step) { reportProgress(step); }, [this] { return stopRequested(); });
     return {};
 }
 
@@ -91,6 +91,7 @@ Result<ServerState> RemoteApacheDriver::state()
     state.configuredMpm = layout().configuredMpm;
     state.configRoot = layout().configDir;
     state.memoryLimitKib = layout().memoryLimitKib;
+    state.osName = layout().osName;
     const Result<std::optional<qint64>> pid = m_control->runningPid();
     if (!pid)
         return pid.error();
@@ -250,7 +251,7 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
     return warnings;
 }
 
-Status RemoteApacheDriver::switchMpm(MpmKind kind)
+Status RemoteApacheDriver::checkMpmAllowed(MpmKind kind) const
 {
     if (!layout().phpModules.isEmpty() && kind != MpmKind::Prefork) {
         return Error{
@@ -265,6 +266,13 @@ Status RemoteApacheDriver::switchMpm(MpmKind kind)
                       "15-php.conf does, with php-fpm for the other MPMs"_s),
             {}};
     }
+    return {};
+}
+
+Status RemoteApacheDriver::switchMpm(MpmKind kind)
+{
+    if (Status allowed = checkMpmAllowed(kind); !allowed)
+        return allowed;
     if (layout().configuredMpm == kind) {
         const Result<ServerStatus> status = m_control->fetchStatus();
         if (status && status->mpm == kind)
@@ -318,11 +326,7 @@ Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &change
     const Result<QStringList> apache = change(u"setting directives"_s, edit, mpm, false);
     if (!apache)
         return apache.error();
-    for (const QString &line : *apache) {
-        if (!warnings.contains(line))
-            warnings << line;
-    }
-    return warnings;
+    return withApacheWarnings(warnings, *apache);
 }
 
 Status RemoteApacheDriver::addStatusPage()
@@ -356,28 +360,93 @@ Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
         return valid;
     if (layout().family == ApacheLayout::Family::Rhel && layout().systemd)
         return setSystemdMemoryLimit(kibibytes);
-    // Debian: envvars, which apache2ctl sources. RHEL without systemd: MPM
-    // Lab's own file, read by its start commands. Both in the config tree,
-    // so archived, rolled back and restored with it.
-    const QString path = layout().memoryLimitPath();
-    const bool debian = layout().family == ApacheLayout::Family::Debian;
-    const auto edit = [&]() -> Status {
-        if (!debian) {
-            if (kibibytes)
-                return m_shell->uploadAsRoot(path, rhelMemoryLimitFile(*kibibytes));
-            const Result<ProcessOutput> removed = m_control->runChecked(
-                u"rm -f -- "_s + shellQuote(path), Error::Kind::Io, u"removing the limit"_s);
-            return removed ? Status{} : Status{removed.error()};
-        }
-        const Result<QByteArray> text = m_shell->downloadAsRoot(path);
-        if (!text)
-            return text.error();
-        return m_shell->uploadAsRoot(path, withMemoryLimit(*text, kibibytes));
-    };
+    const auto edit = [&] { return writeMemoryLimit(kibibytes); };
     const Result<QStringList> changed =
         change(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s, edit,
                configuredMpm(), false);
     return changed ? Status{} : Status{changed.error()};
+}
+
+Status RemoteApacheDriver::writeMemoryLimit(std::optional<qint64> kibibytes)
+{
+    // Debian: envvars, which apache2ctl sources. RHEL without systemd: MPM
+    // Lab's own file, read by its start commands. Both in the config tree,
+    // so archived, rolled back and restored with it.
+    const QString path = layout().memoryLimitPath();
+    if (layout().family != ApacheLayout::Family::Debian) {
+        if (kibibytes)
+            return m_shell->uploadAsRoot(path, rhelMemoryLimitFile(*kibibytes));
+        const Result<ProcessOutput> removed = m_control->runChecked(
+            u"rm -f -- "_s + shellQuote(path), Error::Kind::Io, u"removing the limit"_s);
+        return removed ? Status{} : Status{removed.error()};
+    }
+    const Result<QByteArray> text = m_shell->downloadAsRoot(path);
+    if (!text)
+        return text.error();
+    return m_shell->uploadAsRoot(path, withMemoryLimit(*text, kibibytes));
+}
+
+Result<QStringList> RemoteApacheDriver::applyProfile(const ServerProfile &profile)
+{
+    if (Status allowed = checkMpmAllowed(profile.mpm); !allowed)
+        return allowed.error();
+    if (Status usable = profile.directives.checkFor(profile.mpm, targetName()); !usable)
+        return usable.error();
+    if (Status valid = checkMemoryLimit(profile.memoryLimitKib); !valid)
+        return valid.error();
+    const bool systemdLimit = layout().family == ApacheLayout::Family::Rhel && layout().systemd;
+    if (systemdLimit && layout().memoryLimitKib != profile.memoryLimitKib) {
+        // A drop-in outside the tree, with its own change and restart.
+        if (Status limited = setSystemdMemoryLimit(profile.memoryLimitKib); !limited)
+            return limited.error();
+    }
+    reportProgress(u"Applying %1 with %2 directive(s)%3"_s.arg(mpmName(profile.mpm))
+                       .arg(profile.directives.values().size())
+                       .arg(profile.memoryLimitKib
+                                ? u", ulimit -v %1 KiB"_s.arg(*profile.memoryLimitKib)
+                                : QString()));
+    const auto edit = [&]() -> Status {
+        if (layout().configuredMpm != profile.mpm) {
+            if (Status enabled = m_control->enableMpm(profile.mpm); !enabled)
+                return enabled;
+        }
+        if (Status edited = config().editOverride([&](ManagedOverride &override) {
+                override.global = {};
+                override.perMpm.clear();
+                override.apply(profile.directives, profile.mpm);
+            });
+            !edited) {
+            return edited;
+        }
+        return systemdLimit ? Status{} : writeMemoryLimit(profile.memoryLimitKib);
+    };
+    const Result<QStringList> apache =
+        change(u"applying %1's settings"_s.arg(mpmName(profile.mpm)), edit, profile.mpm, true);
+    if (!apache)
+        return apache.error();
+    QStringList warnings;
+    if (const Result<DirectiveSet> effective = directives())
+        warnings = effective->inconsistencies(profile.mpm);
+    if (const Result<QStringList> perHost = virtualHostDirectives()) {
+        for (const QString &setting : *perHost) {
+            const QString name = setting.section(u' ', 0, 0);
+            if (profile.directives.values().contains(name)) {
+                warnings << u"%1 is also set as %2: that virtual host keeps its own value"_s.arg(
+                    name, setting.section(u' ', 1));
+            }
+        }
+    }
+    return withApacheWarnings(warnings, *apache);
+}
+
+Result<SamplingEndpoint> RemoteApacheDriver::samplingEndpoint()
+{
+    if (Status detected = detect(); !detected)
+        return detected.error();
+    SamplingEndpoint endpoint;
+    endpoint.pidFile = layout().pidFile;
+    endpoint.statusPort = layout().statusPort();
+    return endpoint;
 }
 
 Status RemoteApacheDriver::setSystemdMemoryLimit(std::optional<qint64> kibibytes)

@@ -34,6 +34,8 @@ public:
     Status start() override;
     Status stop() override;
     Status switchMpm(MpmKind kind) override;
+    Result<QStringList> applyProfile(const ServerProfile &profile) override;
+    Result<SamplingEndpoint> samplingEndpoint() override;
     Result<DirectiveSet> directives() override;
     Result<QStringList> setDirectives(const DirectiveSet &changes) override;
     Status setMemoryLimit(std::optional<qint64> kibibytes) override;
@@ -78,6 +80,11 @@ private:
                                MpmKind expectedMpm, bool startEvenIfStopped,
                                const std::function<Status()> &undoOutsideTree = {});
     Status setSystemdMemoryLimit(std::optional<qint64> kibibytes);
+    // Debian's envvars or RHEL's memory-limit file, inside the tree: an
+    // edit for change().
+    Status writeMemoryLimit(std::optional<qint64> kibibytes);
+    // An error when `kind` would break the server (mod_php needs prefork).
+    [[nodiscard]] Status checkMpmAllowed(MpmKind kind) const;
 
     std::unique_ptr<RemoteShell> m_shell;
     RemoteApacheOptions m_options;
