@@ -1,12 +1,11 @@
 #include "MonitorCommand.h"
 
 #include "SshLoginOptions.h"
-#include "local/LabConfig.h"
 #include "local/LocalLab.h"
-#include "monitor/LocalSampleStream.h"
 #include "monitor/SampleCsv.h"
 #include "monitor/ServerSampler.h"
-#include "monitor/SshSampleStream.h"
+#include "ssh/RemoteApacheDriver.h"
+#include "targets/Target.h"
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -140,19 +139,17 @@ int MonitorCommand::run(const QStringList &arguments)
         return usageError(
             u"unknown target '%1': use local or ssh://user@host[:port]"_s.arg(target));
 
-    SamplerProgram program;
     bool ok = false;
-    program.interval = std::chrono::milliseconds(parser.value(intervalOption).toLongLong(&ok));
+    const auto interval = std::chrono::milliseconds(parser.value(intervalOption).toLongLong(&ok));
     if (!ok)
         return usageError(u"--interval must be a number of milliseconds"_s);
-    program.smapsPerFrame = parser.value(smapsOption).toInt(&ok);
-    if (!ok || program.smapsPerFrame < 0)
+    const int smapsPerFrame = parser.value(smapsOption).toInt(&ok);
+    if (!ok || smapsPerFrame < 0)
         return usageError(u"--smaps-per-frame must be a number, 0 or more"_s);
     const std::optional<SamplerProgram::Fetcher> fetcher =
         SamplerProgram::fetcherFromName(parser.value(fetcherOption));
     if (!fetcher)
         return usageError(u"--fetcher must be auto, curl, wget, bash or none"_s);
-    program.fetcher = *fetcher;
     std::optional<qint64> durationMs;
     if (parser.isSet(durationOption)) {
         const double seconds = parser.value(durationOption).toDouble(&ok);
@@ -161,104 +158,87 @@ int MonitorCommand::run(const QStringList &arguments)
         durationMs = qint64(seconds * 1000.0);
     }
 
-    std::unique_ptr<SampleStream> stream;
-    QString description;
+    const Result<TargetSpec> spec =
+        SshLoginOptions::read(parser, target, parser.value(labDirOption), err());
+    if (!spec)
+        return fail(spec.error());
+    // Without root or --sudo the driver only looks, and the sampler runs as
+    // the login user; the driver's session runs on this thread, the
+    // sampler opens its own on its thread.
+    Result<std::unique_ptr<Target>> opened =
+        Target::open(*spec, Target::Access::LookOnly,
+                     [](const QString &step) { err() << step << "…" << Qt::endl; });
+    if (!opened)
+        return fail(opened.error());
+    const std::unique_ptr<Target> server = std::move(opened).value();
+    ServerDriver &driver = server->driver();
     // Over SSH: the driver, kept to take back a status page added for the run.
-    std::unique_ptr<RemoteApacheDriver> driver;
+    auto *remote = dynamic_cast<RemoteApacheDriver *>(&driver);
     bool restoreAfterwards = false;
     // On every early return too.
     const auto takeBackOnError = qScopeGuard([&] {
         if (!restoreAfterwards)
             return;
-        if (Status restored = driver->restore(); !restored)
+        if (Status restored = driver.restore(); !restored)
             err() << "Could not take back MPM Lab's status page: " << restored.error().message
                   << Qt::endl;
     });
-    if (target == u"local"_s) {
-        LabOptions options;
-        options.rootDir = parser.value(labDirOption);
-        LocalLab lab(options);
-        const Result<ServerState> state = lab.state();
-        if (!state)
-            return fail(state.error());
-        if (!state->running) {
-            return fail(Error{Error::Kind::NotRunning,
-                              u"the local lab in %1 is not running: start it with "
-                              "'mpmlab-cli lab start'"_s.arg(lab.rootDir()),
-                              {}});
-        }
-        LabConfig config;
-        config.rootDir = lab.rootDir();
-        program.pidFile = config.pidFilePath();
-        program.statusHost = state->host;
-        program.statusPort = state->port;
-        stream = std::make_unique<LocalSampleStream>();
-        description = u"the local lab (%1, pid %2)"_s.arg(
-            state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s, QString::number(state->pid));
-    } else {
-        const Result<SshLogin> login = SshLoginOptions::read(parser, target, err());
-        if (!login)
-            return fail(login.error());
-        // The driver's session detects the instance (pid file, port) and
-        // adds a status page if needed, on this thread; the sampler opens its
-        // own session on its thread. Without root or --sudo both run as the
-        // login user: the driver only looks.
-        auto opened = SshLoginOptions::openDriver(*login, err(), SshShell::Need::LoginUserIsEnough);
-        if (!opened)
-            return fail(opened.error());
-        driver = std::move(opened).value();
-        driver->setProgressHandler([](const QString &step) { err() << step << "…" << Qt::endl; });
-        const Result<ServerState> running = driver->state();
-        if (!running)
-            return fail(running.error());
-        if (!running->running) {
-            return fail(Error{Error::Kind::NotRunning,
-                              u"Apache (%1) on %2 is not running"_s.arg(driver->layout().configDir,
-                                                                        login->target.toString()),
-                              {}});
-        }
-        bool added = false;
-        if (!driver->canChange()) {
-            if (!running->runningMpm) {
-                return fail(Error{Error::Kind::InvalidInput,
-                                  u"Apache on %1 serves no /server-status that %2 can read: use "
-                                  "--sudo, and MPM Lab adds its own page for the run"_s.arg(
-                                      login->target.toString(), login->target.user),
-                                  {}});
-            }
-            err() << "Sampling as " << login->target.user
-                  << ", without root: PSS and USS of processes owned by other users show as "
-                     "'-' (--sudo reads them)"
-                  << Qt::endl;
-        } else {
-            const Result<bool> pendingBefore = driver->restorePending();
-            if (!pendingBefore)
-                return fail(pendingBefore.error());
-            const Result<bool> ensured = driver->ensureStatusPage();
-            if (!ensured)
-                return fail(ensured.error());
-            added = *ensured;
-            if (added && *pendingBefore) {
-                err() << "MPM Lab's status page joins the changes already made; "
-                         "`mpmlab-cli server restore` takes them all back"
-                      << Qt::endl;
-            }
-            // Nothing else was changed: the run's own change is undone after it.
-            restoreAfterwards = added && !*pendingBefore;
-        }
-        const Result<ServerState> state = added ? driver->state() : running;
-        if (!state)
-            return fail(state.error());
-        // A copy: state() may detect the layout again.
-        const ApacheLayout layout = driver->layout();
-        program.pidFile = layout.pidFile;
-        program.statusPort = layout.statusPort();
-        stream = std::make_unique<SshSampleStream>(login->target, login->credentials, login->policy,
-                                                   login->sudo);
-        description = u"%1 on %2 (%3, pid %4)"_s.arg(
-            layout.configDir, login->target.toString(),
-            state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s, QString::number(state->pid));
+    const Result<ServerState> running = driver.state();
+    if (!running)
+        return fail(running.error());
+    if (!running->running) {
+        return fail(Error{Error::Kind::NotRunning,
+                          spec->isLocal() ? u"the local lab in %1 is not running: start it with "
+                                            "'mpmlab-cli lab start'"_s.arg(running->configRoot)
+                                          : u"Apache (%1) on %2 is not running"_s.arg(
+                                              running->configRoot, spec->name()),
+                          {}});
     }
+    bool added = false;
+    if (remote && !remote->canChange()) {
+        if (!running->runningMpm) {
+            return fail(Error{Error::Kind::InvalidInput,
+                              u"Apache on %1 serves no /server-status that %2 can read: use "
+                              "--sudo, and MPM Lab adds its own page for the run"_s.arg(
+                                  spec->name(), spec->ssh.target.user),
+                              {}});
+        }
+        err() << "Sampling as " << spec->ssh.target.user
+              << ", without root: PSS and USS of processes owned by other users show as "
+                 "'-' (--sudo reads them)"
+              << Qt::endl;
+    } else if (remote) {
+        const Result<bool> pendingBefore = driver.restorePending();
+        if (!pendingBefore)
+            return fail(pendingBefore.error());
+        const Result<bool> ensured = driver.ensureStatusPage();
+        if (!ensured)
+            return fail(ensured.error());
+        added = *ensured;
+        if (added && *pendingBefore) {
+            err() << "MPM Lab's status page joins the changes already made; "
+                     "`mpmlab-cli server restore` takes them all back"
+                  << Qt::endl;
+        }
+        // Nothing else was changed: the run's own change is undone after it.
+        restoreAfterwards = added && !*pendingBefore;
+    }
+    const Result<ServerState> state = added ? driver.state() : running;
+    if (!state)
+        return fail(state.error());
+    Result<SamplerProgram> planned = server->samplerProgram(interval);
+    if (!planned)
+        return fail(planned.error());
+    SamplerProgram program = std::move(planned).value();
+    program.smapsPerFrame = smapsPerFrame;
+    program.fetcher = *fetcher;
+    const QString description =
+        spec->isLocal() ? u"the local lab (%1, pid %2)"_s.arg(
+            state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s, QString::number(state->pid))
+                        : u"%1 on %2 (%3, pid %4)"_s.arg(
+                            state->configRoot, spec->name(),
+                            state->runningMpm ? mpmName(*state->runningMpm) : u"?"_s,
+                            QString::number(state->pid));
     if (Status valid = program.validate(); !valid)
         return fail(valid.error());
 
@@ -273,7 +253,10 @@ int MonitorCommand::run(const QStringList &arguments)
         csv->write(SampleCsv::header());
     }
 
-    ServerSampler sampler(std::move(stream), program);
+    Result<std::unique_ptr<ServerSampler>> made = server->makeSampler(program);
+    if (!made)
+        return fail(made.error());
+    ServerSampler &sampler = *made.value();
     if (Status started = sampler.start(); !started)
         return fail(started.error());
     err() << "Sampling " << description << " every " << program.interval.count() << " ms"
@@ -319,7 +302,7 @@ int MonitorCommand::run(const QStringList &arguments)
     if (restoreAfterwards) {
         restoreAfterwards = false;
         err() << "Taking back MPM Lab's status page" << Qt::endl;
-        if (Status restored = driver->restore(); !restored)
+        if (Status restored = driver.restore(); !restored)
             return fail(restored.error());
     }
     if (failure)

@@ -1,8 +1,8 @@
 #include "ServerCommand.h"
 
 #include "SshLoginOptions.h"
-#include "local/LocalLab.h"
 #include "ssh/RemoteApacheDriver.h"
+#include "targets/Target.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -43,26 +43,21 @@ QString ServerCommand::summary() const
     return u"Inspect and change a real Apache over SSH (or the local lab), and restore it"_s;
 }
 
-std::unique_ptr<ServerDriver> ServerCommand::openDriver(const QCommandLineParser &parser,
-                                                        Error *error)
+std::unique_ptr<Target> ServerCommand::openTarget(const QCommandLineParser &parser, Error *error)
 {
-    const QString target = parser.value(targetOption);
-    if (target == u"local") {
-        LabOptions options;
-        options.rootDir = parser.value(labDirOption);
-        return std::make_unique<LocalLab>(options);
-    }
-    const Result<SshLogin> login = SshLoginOptions::read(parser, target, err());
-    if (!login) {
-        *error = login.error();
+    const Result<TargetSpec> spec = SshLoginOptions::read(parser, parser.value(targetOption),
+                                                          parser.value(labDirOption), err());
+    if (!spec) {
+        *error = spec.error();
         return nullptr;
     }
-    auto driver = SshLoginOptions::openDriver(*login, err());
-    if (!driver) {
-        *error = driver.error();
+    auto target = Target::open(*spec, Target::Access::Control,
+                               [](const QString &step) { err() << step << "…" << Qt::endl; });
+    if (!target) {
+        *error = target.error();
         return nullptr;
     }
-    return std::move(driver).value();
+    return std::move(target).value();
 }
 
 int ServerCommand::printStatus(ServerDriver &driver, bool json)
@@ -196,10 +191,10 @@ int ServerCommand::run(const QStringList &arguments)
     }
 
     Error error;
-    std::unique_ptr<ServerDriver> driver = openDriver(parser, &error);
-    if (!driver)
+    const std::unique_ptr<Target> target = openTarget(parser, &error);
+    if (!target)
         return fail(error);
-    driver->setProgressHandler([](const QString &step) { err() << step << "…" << Qt::endl; });
+    ServerDriver *driver = &target->driver();
     if (action != u"restore") {
         if (const Result<bool> pending = driver->restorePending(); pending && *pending) {
             err() << "Note: MPM Lab changed this server earlier and has not restored it yet: "

@@ -8,6 +8,7 @@ class QCommandLineParser;
 
 namespace mpmlab {
 class ServerDriver;
+class Target;
 struct Error;
 } // namespace mpmlab
 
@@ -21,8 +22,8 @@ public:
     int run(const QStringList &arguments) override;
 
 private:
-    // The driver for --target, connected; or the error to report.
-    static std::unique_ptr<mpmlab::ServerDriver> openDriver(const QCommandLineParser &parser,
-                                                            mpmlab::Error *error);
+    // --target, opened (connected, detected); or the error to report.
+    static std::unique_ptr<mpmlab::Target> openTarget(const QCommandLineParser &parser,
+                                                      mpmlab::Error *error);
     static int printStatus(mpmlab::ServerDriver &driver, bool json);
 };

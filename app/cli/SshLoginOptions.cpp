@@ -1,7 +1,6 @@
 #include "SshLoginOptions.h"
 
 #include "TerminalPrompt.h"
-#include "remote/SshSession.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -36,19 +35,23 @@ QList<QCommandLineOption> SshLoginOptions::options()
             acceptKeyOption, knownHostsOption, instanceOption};
 }
 
-Result<SshLogin> SshLoginOptions::read(const QCommandLineParser &parser, const QString &target,
-                                       QTextStream &progress)
+Result<TargetSpec> SshLoginOptions::read(const QCommandLineParser &parser, const QString &text,
+                                         const QString &labDir, QTextStream &progress)
 {
-    const Result<SshTarget> sshTarget = SshTarget::parse(target);
-    if (!sshTarget)
-        return sshTarget.error();
-    SshLogin login;
-    login.target = *sshTarget;
+    Result<TargetSpec> parsed = TargetSpec::parse(text);
+    if (!parsed)
+        return parsed.error();
+    TargetSpec spec = std::move(parsed).value();
+    if (spec.isLocal()) {
+        spec.lab.rootDir = labDir;
+        return spec;
+    }
+    SshLogin &login = spec.ssh;
     login.credentials.identityFile = parser.value(identityOption);
     if (parser.isSet(passwordOption)) {
         const QString secret = TerminalPrompt::secret(
             login.credentials.identityFile.isEmpty()
-                ? u"Password for %1: "_s.arg(sshTarget->toString())
+                ? u"Password for %1: "_s.arg(login.target.toString())
                 : u"Passphrase for %1: "_s.arg(login.credentials.identityFile));
         (login.credentials.identityFile.isEmpty() ? login.credentials.password
                                                   : login.credentials.passphrase) = secret;
@@ -74,26 +77,12 @@ Result<SshLogin> SshLoginOptions::read(const QCommandLineParser &parser, const Q
     // Shared by every copy of the login: a second session (the sampler's)
     // reuses the answer instead of asking again from another thread.
     auto answer = std::make_shared<std::optional<QString>>();
-    login.sudo.askPassword = [user = sshTarget->user, answer] {
+    login.sudo.askPassword = [user = login.target.user, answer] {
         if (!answer->has_value())
             *answer = TerminalPrompt::secret(u"[sudo] password for %1: "_s.arg(user));
         return answer->value();
     };
     if (parser.isSet(instanceOption))
         login.apache.configDir = u"/etc/apache2-"_s + parser.value(instanceOption);
-    return login;
-}
-
-Result<std::unique_ptr<RemoteApacheDriver>>
-SshLoginOptions::openDriver(const SshLogin &login, QTextStream &progress, SshShell::Need need)
-{
-    progress << "Connecting to " << login.target.toString() << "…" << Qt::endl;
-    auto session = SshSession::connect(login.target, login.credentials, login.policy);
-    if (!session)
-        return session.error();
-    auto shell = SshShell::open(std::move(session).value(), login.sudo,
-                                login.credentials.commandTimeout, need);
-    if (!shell)
-        return shell.error();
-    return RemoteApacheDriver::open(std::move(shell).value(), login.apache);
+    return spec;
 }

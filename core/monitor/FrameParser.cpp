@@ -1,6 +1,7 @@
 #include "FrameParser.h"
 
 #include <QDateTime>
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -186,6 +187,9 @@ Result<ServerSample> FrameParser::decodeFrame(qint64 sequence, const QList<QByte
     ServerSample sample;
     sample.sequence = sequence;
     sample.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    sample.receivedSteadyMicros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                      std::chrono::steady_clock::now().time_since_epoch())
+                                      .count();
     QString statusText;
     bool hasStatus = false;
     QString seen; // tags met, for the required-lines check

@@ -1,5 +1,7 @@
 #include "LocalSampleStream.h"
 
+#include "ProcessGroupCpu.h"
+
 #include <QFileInfo>
 #include <QProcess>
 #include <csignal>
@@ -29,6 +31,11 @@ QString LocalSampleStream::targetName() const { return u"local"_s; }
 qint64 LocalSampleStream::processId() const
 {
     return m_process && m_process->state() != QProcess::NotRunning ? m_process->processId() : 0;
+}
+
+std::optional<double> LocalSampleStream::ownCpuSeconds() const
+{
+    return ProcessGroupCpu::seconds(processId());
 }
 
 Status LocalSampleStream::start(const SamplerProgram &program)

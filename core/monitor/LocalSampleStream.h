@@ -20,6 +20,7 @@ public:
     Status start(const SamplerProgram &program) override;
     Result<QByteArray> read(std::chrono::milliseconds timeout) override;
     void stop() override;
+    [[nodiscard]] std::optional<double> ownCpuSeconds() const override;
 
     // The shell's pid while it runs (0 otherwise): its CPU time, children
     // included once reaped, is the sampler's cost.

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 #include <chrono>
+#include <optional>
 
 namespace mpmlab {
 
@@ -39,6 +40,10 @@ public:
     // Ends the program (its stdin closed, then killed if it lingers) and
     // waits for it. Harmless when not started or already stopped.
     virtual void stop() = 0;
+
+    // The CPU time the program used so far, when it runs on this machine
+    // (where it shares the cores with a local lab); empty elsewhere.
+    [[nodiscard]] virtual std::optional<double> ownCpuSeconds() const { return std::nullopt; }
 
 protected:
     SampleStream() = default;

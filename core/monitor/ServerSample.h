@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QString>
 #include <array>
+#include <cstdint>
 #include <optional>
 
 namespace mpmlab {
@@ -28,8 +29,11 @@ struct SystemCpuTimes {
 // instance at one moment. A value type: it crosses from the sampler's
 // thread to consumers (CLI, GUI timer, campaign runner).
 struct ServerSample {
-    qint64 sequence = 0;        // the frame number the server printed, from 1
-    qint64 receivedAtMs = 0;    // client clock, ms since the epoch: lines up with load snapshots
+    qint64 sequence = 0;     // the frame number the server printed, from 1
+    qint64 receivedAtMs = 0; // client wall clock, ms since the epoch, for files and people
+    // Client steady clock (std::chrono::steady_clock), us: the base load
+    // snapshots use, so a RunClock puts both on one axis.
+    std::int64_t receivedSteadyMicros = 0;
     double uptimeSeconds = 0;   // server /proc/uptime: the monotonic base for rates (10 ms steps)
     qint64 bootTimeSeconds = 0; // server btime, seconds since the epoch
     int clockTicksPerSecond = 100;

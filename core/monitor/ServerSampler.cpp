@@ -98,9 +98,11 @@ void ServerSampler::run(std::promise<Status> &started)
             m_changed.notify_all();
         }
     }
+    const std::optional<double> programCpu = m_stream->ownCpuSeconds();
     m_stream->stop();
     m_running.store(false);
     const std::lock_guard lock(m_mutex);
+    m_counters.programCpuSeconds = programCpu;
     m_changed.notify_all();
 }
 

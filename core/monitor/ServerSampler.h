@@ -23,6 +23,9 @@ struct SamplerCounters {
     qint64 samplesDiscarded = 0; // accepted but never taken (the queue was full)
     qint64 bytesRead = 0;
     QString lastDropReason;
+    // What the sampler program itself used, read as it stops, when it ran on
+    // this machine (see SampleStream::ownCpuSeconds()).
+    std::optional<double> programCpuSeconds;
 };
 
 // Samples one Apache instance live: runs the sampler program through a

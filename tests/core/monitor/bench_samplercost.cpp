@@ -37,30 +37,6 @@ private Q_SLOTS:
 
 namespace {
 
-// utime + stime + cutime + cstime summed over every live process of the
-// process group: the sampler's shell, its frame loop and the awk that lives
-// as long as they do (whose ticks reach no parent's cutime before it ends),
-// and, through cutime, whatever they forked and reaped (sleep, curl).
-qint64 groupCpuTicks(qint64 group)
-{
-    qint64 ticks = 0;
-    const QStringList pids = QDir(u"/proc"_s).entryList({u"[0-9]*"_s}, QDir::Dirs);
-    for (const QString &pid : pids) {
-        QFile file(u"/proc/%1/stat"_s.arg(pid));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = file.readAll();
-        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        // After "pid (comm) ": field 5 pgrp is f[2]; 14 utime is f[11]; 15
-        // stime, 16 cutime, 17 cstime.
-        if (f.size() < 15 || f.at(2).toLongLong() != group)
-            continue;
-        ticks += f.at(11).toLongLong() + f.at(12).toLongLong() + f.at(13).toLongLong()
-                 + f.at(14).toLongLong();
-    }
-    return ticks;
-}
-
 int childCount(qint64 parent)
 {
     QFile file(u"/proc/%1/task/%1/children"_s.arg(parent));
@@ -122,16 +98,16 @@ Measurement measure(const SamplerProgram &program, int seconds, const QStringLis
     };
     // The first frame reads every smaps_rollup: leave it out.
     pump(1500ms);
-    const qint64 ticksBefore = groupCpuTicks(stream.processId());
+    const double cpuBefore = stream.ownCpuSeconds().value_or(0);
     const qint64 framesBefore = parser.framesAccepted();
     m.statReads = 0;
     QElapsedTimer wall;
     wall.start();
     pump(std::chrono::seconds(seconds));
-    const qint64 ticksAfter = groupCpuTicks(stream.processId());
+    const double cpuAfter = stream.ownCpuSeconds().value_or(0);
     const double elapsed = double(wall.elapsed()) / 1000.0;
     stream.stop();
-    const double cpuSeconds = double(ticksAfter - ticksBefore) / double(::sysconf(_SC_CLK_TCK));
+    const double cpuSeconds = cpuAfter - cpuBefore;
     m.frames = parser.framesAccepted() - framesBefore;
     m.dropped = parser.framesDropped();
     m.percentOfCore = 100.0 * cpuSeconds / elapsed;
