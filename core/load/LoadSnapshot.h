@@ -27,9 +27,11 @@ struct LoadSnapshot {
     LatencyHistogram latency; // total time; from the intended send time in open loop
     LatencyHistogram connect;
 
-    void add(const LoadSnapshot &other)
+    // Gauges are states at the end of the interval (connections, the oldest
+    // wait, clients served so far, warming up), not deltas: one thread's
+    // newest values replace its older ones, and threads' values add up.
+    void addGauges(const LoadSnapshot &other)
     {
-        elapsedMicros = elapsedMicros > other.elapsedMicros ? elapsedMicros : other.elapsedMicros;
         warmingUp = warmingUp || other.warmingUp;
         openConnections += other.openConnections;
         idleConnectionsOpen += other.idleConnectionsOpen;
@@ -40,6 +42,22 @@ struct LoadSnapshot {
                                    ? oldestInFlightMicros
                                    : other.oldestInFlightMicros;
         clientsServed += other.clientsServed;
+    }
+
+    void clearGauges()
+    {
+        warmingUp = false;
+        openConnections = idleConnectionsOpen = 0;
+        connecting = awaiting = thinking = clientsServed = 0;
+        oldestInFlightMicros = 0;
+    }
+
+    // Merges another thread's interval, or a later interval of the same
+    // thread after clearGauges().
+    void add(const LoadSnapshot &other)
+    {
+        elapsedMicros = elapsedMicros > other.elapsedMicros ? elapsedMicros : other.elapsedMicros;
+        addGauges(other);
         counters += other.counters;
         latency.add(other.latency);
         connect.add(other.connect);
@@ -48,11 +66,7 @@ struct LoadSnapshot {
     void clear()
     {
         elapsedMicros = 0;
-        warmingUp = false;
-        openConnections = 0;
-        idleConnectionsOpen = 0;
-        connecting = awaiting = thinking = clientsServed = 0;
-        oldestInFlightMicros = 0;
+        clearGauges();
         counters = {};
         latency.clear();
         connect.clear();

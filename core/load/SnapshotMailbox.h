@@ -13,12 +13,14 @@ namespace mpmlab {
 class SnapshotMailbox {
 public:
     void publish(const LoadSnapshot &interval);
-    // Adds what is pending into `into` and empties the mailbox.
+    // Adds what is pending into `into` and empties the mailbox; with nothing
+    // pending, only the thread's last gauges (connections by state...).
     void drainInto(LoadSnapshot &into);
 
 private:
     std::mutex m_mutex;
     LoadSnapshot m_pending;
+    LoadSnapshot m_gauges; // the gauges of the newest interval published
     bool m_hasPending = false;
 };
 
