@@ -13,6 +13,7 @@ enum ExitCode : int {
     ConfigRejected = 6, // Apache's configtest failed
     StartFailed = 7,    // the server did not start, or died right after
     Timeout = 8,
+    Stopped = 9, // Ctrl+C or SIGTERM ended the work early; the server was put back
 };
 
 ExitCode exitCodeFor(mpmlab::Error::Kind kind);

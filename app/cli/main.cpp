@@ -1,6 +1,8 @@
+#include "CampaignCommand.h"
 #include "LabCommand.h"
 #include "LoadCommand.h"
 #include "MonitorCommand.h"
+#include "ScenariosCommand.h"
 #include "ServerCommand.h"
 
 #include <QCoreApplication>
@@ -37,6 +39,8 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<ServerCommand>());
     commands.push_back(std::make_unique<LoadCommand>());
     commands.push_back(std::make_unique<MonitorCommand>());
+    commands.push_back(std::make_unique<ScenariosCommand>());
+    commands.push_back(std::make_unique<CampaignCommand>());
 
     const QStringList arguments = QCoreApplication::arguments();
     QTextStream out(stdout);

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "FakeHttpServer.h"
+#include "apache/ServerDriver.h"
+
+#include <QList>
+#include <QMap>
+#include <QStringList>
+#include <mutex>
+
+// A server driver that plays a server instead of driving Apache: it keeps
+// the state a driver would (MPM, running, what was applied), answers HTTP
+// itself on a real loopback socket (a FakeHttpServer serving a 1 KiB page,
+// keep-alive), and follows a script for what real servers will not do on
+// demand: an MPM that fails to start with Apache's lines, an apply that
+// hangs until the user stops it. For fast tests of the campaign runner.
+class ScriptedDriver final : public mpmlab::ServerDriver {
+public:
+    ScriptedDriver();
+    ~ScriptedDriver() override;
+
+    // The script.
+    void failApply(mpmlab::MpmKind mpm, mpmlab::Error error);
+    // applyProfile for `mpm` waits for the stop token (up to 30 s), then
+    // fails with Cancelled as a readiness check does.
+    void hangApply(mpmlab::MpmKind mpm);
+    void setRunning(bool running) { m_running = running; }
+    void setConfiguredMpm(mpmlab::MpmKind mpm) { m_configured = mpm; }
+
+    // What the runner did, in order ("applyProfile prefork", "restore"...).
+    [[nodiscard]] QStringList calls() const;
+    [[nodiscard]] bool running() const { return m_running; }
+    [[nodiscard]] mpmlab::MpmKind configuredMpm() const { return m_configured; }
+    [[nodiscard]] bool hasChanges() const { return m_changed; }
+    [[nodiscard]] quint16 port() const { return m_http.port(); }
+
+    [[nodiscard]] QString targetName() const override;
+    mpmlab::Result<mpmlab::ServerState> state() override;
+    mpmlab::Status start() override;
+    mpmlab::Status stop() override;
+    mpmlab::Status switchMpm(mpmlab::MpmKind kind) override;
+    mpmlab::Result<QStringList> applyProfile(const mpmlab::ServerProfile &profile) override;
+    mpmlab::Result<mpmlab::SamplingEndpoint> samplingEndpoint() override;
+    mpmlab::Result<mpmlab::DirectiveSet> directives() override;
+    mpmlab::Result<QStringList> setDirectives(const mpmlab::DirectiveSet &changes) override;
+    mpmlab::Status setMemoryLimit(std::optional<qint64> kibibytes) override;
+    mpmlab::Result<bool> ensureStatusPage() override { return false; }
+    mpmlab::Result<QStringList> createTestFiles(const mpmlab::TestFilesSpec &spec) override;
+    mpmlab::Status restore() override;
+    mpmlab::Result<bool> restorePending() override { return m_changed; }
+
+private:
+    void record(const QString &call);
+
+    FakeHttpServer m_http;
+    QMap<mpmlab::MpmKind, mpmlab::Error> m_failures;
+    QList<mpmlab::MpmKind> m_hangs;
+    mpmlab::MpmKind m_configured = mpmlab::MpmKind::Event;
+    mpmlab::DirectiveSet m_directives;
+    bool m_running = true;
+    bool m_changed = false;
+    mutable std::mutex m_mutex;
+    QStringList m_calls;
+};
