@@ -31,7 +31,14 @@ case $budget in ''|*[!0-9]*) echo "mpmlab-sampler: bad smaps budget '$budget'" >
 case $port in ''|*[!0-9]*) echo "mpmlab-sampler: bad port '$port'" >&2; exit 2;; esac
 command -v awk >/dev/null 2>&1 || { echo "mpmlab-sampler: awk is not installed" >&2; exit 127; }
 seconds=$((interval / 1000)).$(printf %03d $((interval % 1000)))
-timeout=1
+# A fetch waits for mod_status at most half a frame (and 1 s), so that
+# frames keep their pace when every worker is busy: then the request waits
+# in the listen backlog and, under bash, is kept and looked at again in the
+# next frames until a worker frees up (see fetch_bash).
+wait_ms=$((interval / 2)); [ "$wait_ms" -gt 1000 ] && wait_ms=1000
+timeout=$((wait_ms / 1000)).$(printf %03d $((wait_ms % 1000)))
+# A request unanswered this long is dropped and asked again (ms).
+stale_ms=10000
 clk=$(getconf CLK_TCK 2>/dev/null || echo 100)
 pagekb=$(( $(getconf PAGESIZE 2>/dev/null || echo 4096) / 1024 ))
 url="http://$host:$port$path"
@@ -61,17 +68,31 @@ fetch_none() { :; }
 if [ -n "${BASH_VERSION-}" ]; then
     eval '
 fetch_bash() {
-    exec 3<>"/dev/tcp/$host/$port" || return 1
-    printf "GET %s HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n" "$path" "$host" >&3
+    # A request that no worker has taken yet stays open across frames:
+    # reopening it every frame would queue one more connection behind the
+    # busy workers each time. "pending" tells the awk it is still waiting.
+    local now=${EPOCHREALTIME/[.,]/}
+    now=${now:-$((SECONDS * 1000000))}
+    if [ -z "$asked" ]; then
+        exec 3<>"/dev/tcp/$host/$port" || return 1
+        printf "GET %s HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n" "$path" "$host" >&3
+        asked=$now
+    fi
     # From a socket, read and mapfile take one read(2) per byte (and -t
     # adds signal-mask calls per byte): only the first byte waits with a
     # timeout, the rest comes in one read -N, in 4 kB reads under bash 5.1+.
-    local first rest
-    if IFS= read -r -t "$timeout" -N 1 first <&3; then
+    local first rest rc
+    IFS= read -r -t "$timeout" -N 1 first <&3
+    rc=$?
+    if [ "$rc" -eq 0 ]; then
         IFS= read -r -N 1048576 rest <&3
         printf "%s%s" "$first" "$rest"
+    elif [ "$rc" -gt 128 ] && [ $(( (now - asked) / 1000 )) -lt "$stale_ms" ]; then
+        pending=1
+        return 0
     fi
     exec 3<&-
+    asked=
 }
 mark_frame_start() { frame_start=${EPOCHREALTIME/[.,]/}; }
 pause() {
@@ -199,9 +220,10 @@ function startframe(   f, l, a, b, n, i, k, p, sp, cpu, ncpu, btime, up, pl, dee
     next
 }
 !instatus { next }
-$0 == "@@E" {
+$1 == "@@E" && NF <= 2 {
     if (fetcher != "none") {
         if (code != "" && code != 200) out("E status mod_status answered HTTP " code)
+        else if ($2 == "1") out("E status waiting for " url ": no free worker has taken the request yet")
         else if (!got) out("E status no answer from " url)
     }
     out("@@MPMLAB-FRAME-END " seq); flushout(); fflush()
@@ -231,8 +253,9 @@ frames() {
             else set -- [0-9]*/stat; fi
         else set --; fi
         printf '@@F %s %s %s\n' "$seq" "$parent" "$*"
+        pending=
         "fetch_$fetcher" 2>/dev/null
-        printf '\n@@E\n'
+        printf '\n@@E %s\n' "$pending"
         if [ -n "${BASH_VERSION-}" ]; then pause "$seconds" || return 0
         else wait "$sleeper"; fi
     done

@@ -1,9 +1,11 @@
+#include "FakeHttpServer.h"
 #include "monitor/FrameParser.h"
 #include "monitor/LocalSampleStream.h"
 #include "monitor/SamplerProgram.h"
 #include "monitor/SamplerScript.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void idleProcessesAreReadEveryOtherFrame();
     void noProcessIsRepeatedTwiceInARow();
     void missingPidFileGivesEmptyFrames();
+    void framesKeepTheirPaceWhenNoWorkerIsFree();
     void closingStdinStopsTheBashSampler();
     void stopLeavesNoProcessBehind_data();
     void stopLeavesNoProcessBehind();
@@ -463,6 +466,47 @@ void TestSamplerScript::missingPidFileGivesEmptyFrames()
     const QList<ServerSample> more = collect(stream, 2, parser);
     QCOMPARE(more.size(), 2);
     QVERIFY(!more.last().parentPid);
+}
+
+void TestSamplerScript::framesKeepTheirPaceWhenNoWorkerIsFree()
+{
+    // A server whose workers are all busy: the status request waits 1.2 s
+    // in its backlog before one takes it.
+    FakeHttpServer busy([](FakeHttpServer &server, int &fd) {
+        if (!FakeHttpServer::readRequest(fd))
+            return;
+        server.waitUntilStopped(1200);
+        FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
+                                    "ServerMPM: prefork\nBusyWorkers: 4\nScoreboard: KKKK\n");
+    });
+    QVERIFY(busy.isListening());
+    SamplerProgram program = programFor(m_dir->filePath(u"none.pid"_s));
+    program.fetcher = SamplerProgram::Fetcher::Bash;
+    program.statusPort = busy.port();
+    LocalSampleStream stream;
+    QVERIFY(stream.start(program).ok());
+    FrameParser parser;
+    QElapsedTimer clock;
+    clock.start();
+    const QList<ServerSample> samples = collect(stream, 10, parser);
+    const qint64 took = clock.elapsed();
+    stream.stop();
+    QCOMPARE(samples.size(), 10);
+    // 200 ms frames, not one per second-long fetch.
+    QVERIFY2(took < 3500, qPrintable(QString::number(took)));
+    qsizetype answered = -1;
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        if (samples.at(i).status) {
+            answered = i;
+            break;
+        }
+        QVERIFY2(samples.at(i).statusError.contains(u"no free worker"_s),
+                 qPrintable(samples.at(i).statusError));
+    }
+    // The page arrives in a later frame, from the one request kept open.
+    QVERIFY2(answered >= 3, qPrintable(QString::number(answered)));
+    QCOMPARE(samples.at(answered).status->scoreboard.count(Scoreboard::SlotState::KeepAlive), 4);
+    QCOMPARE(busy.acceptedConnections(), answered < 9 ? 2 : 1);
 }
 
 void TestSamplerScript::closingStdinStopsTheBashSampler()
