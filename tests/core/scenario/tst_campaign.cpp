@@ -1,0 +1,145 @@
+#include "TestLab.h"
+#include "scenario/CampaignRunner.h"
+#include "scenario/ScenarioLibrary.h"
+#include "targets/Target.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace mpmlab;
+
+// Every built-in scenario, scaled down, on prefork, worker and event of a
+// real Apache (a private lab on a high loopback port): each run recorded or
+// explained, the counts adding up, the samples lining up with the load on
+// one axis, and the lab put back byte for byte afterwards.
+class TestCampaign : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyBuiltInScenarioScaledDown_data();
+    void everyBuiltInScenarioScaledDown();
+
+private:
+    // SHA-256 of every file MPM Lab may change: the config, lab.json, the
+    // document root.
+    QMap<QString, QByteArray> labFiles() const;
+
+    std::unique_ptr<TestLab> m_lab;
+    std::unique_ptr<Target> m_target;
+};
+
+QMap<QString, QByteArray> TestCampaign::labFiles() const
+{
+    QMap<QString, QByteArray> hashes;
+    QDirIterator it(m_lab->rootDir(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString relative = QDir(m_lab->rootDir()).relativeFilePath(path);
+        if (relative.startsWith(u"logs/"_s) || relative.startsWith(u"run/"_s))
+            continue;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        hashes.insert(relative,
+                      QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+    }
+    return hashes;
+}
+
+void TestCampaign::initTestCase()
+{
+    m_lab = std::make_unique<TestLab>();
+    QVERIFY(m_lab->isValid());
+    QVERIFY(m_lab->startWith(MpmKind::Event));
+    TargetSpec spec;
+    spec.lab = m_lab->options();
+    Result<std::unique_ptr<Target>> target = Target::open(spec);
+    QVERIFY(target);
+    m_target = std::move(target).value();
+}
+
+void TestCampaign::everyBuiltInScenarioScaledDown_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const QString &id : ScenarioLibrary::builtInIds())
+        QTest::newRow(qPrintable(id)) << id;
+}
+
+void TestCampaign::everyBuiltInScenarioScaledDown()
+{
+    QFETCH(QString, id);
+    const Result<Scenario> scenario = ScenarioLibrary::find(id);
+    QVERIFY(scenario);
+    const QMap<QString, QByteArray> before = labFiles();
+    QVERIFY(before.contains(u"conf/httpd.conf"_s) && before.contains(u"lab.json"_s));
+
+    CampaignOptions options;
+    options.scale = 0.05;
+    CampaignRunner runner(*m_target, *scenario, options);
+    const CampaignResult result = runner.run();
+
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QVERIFY2(result.restoreError.isEmpty(), qPrintable(result.restoreError));
+    QCOMPARE(result.runs.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const RunRecord &run = result.runs.at(i);
+        QCOMPARE(run.mpm, allMpmKinds[std::size_t(i)]);
+        const QString what = u"%1 %2"_s.arg(id, mpmName(run.mpm));
+        if (!run.started) {
+            // Only a memory limit may keep Apache from starting, with its words.
+            QCOMPARE(id, u"memory-limit"_s);
+            QVERIFY2(!run.errorDetails.isEmpty(), qPrintable(what + u": " + run.error));
+            continue;
+        }
+        QVERIFY2(run.completed && run.error.isEmpty(), qPrintable(what + u": " + run.error));
+        const RunSummary &s = run.summary;
+        // Starved probes complete nothing (prefork and worker under idle
+        // keep-alive clients): that is the scenario's point, not a defect.
+        QVERIFY2(s.counters.completed > 0 || id == u"idle-keep-alive"_s, qPrintable(what));
+        QCOMPARE(s.attempted, s.counters.completed + s.counters.failedConnect);
+        std::uint64_t fromPoints = 0;
+        for (const LoadPoint &point : run.load) {
+            if (!point.warmingUp)
+                fromPoints += point.counters.completed;
+        }
+        QCOMPARE(fromPoints, s.counters.completed);
+        // The server at rest before the load, then throughout it, on the same axis.
+        QVERIFY2(!run.server.empty() && run.server.front().t < run.loadStartT, qPrintable(what));
+        const auto during =
+            std::count_if(run.server.begin(), run.server.end(), [&](const ServerPoint &p) {
+                return p.t >= run.loadStartT
+                       && p.t <= run.loadEndT + run.samplingIntervalMs / 1000.0;
+            });
+        const double loadSeconds = run.loadEndT - run.loadStartT;
+        QVERIFY2(during >= std::max<qsizetype>(
+                     1, qsizetype(loadSeconds * 1000 / run.samplingIntervalMs) - 2),
+                 qPrintable(u"%1: %2 samples in %3 s"_s.arg(what).arg(during).arg(loadSeconds)));
+        QCOMPARE(s.samples,
+                 int(std::count_if(run.server.begin(), run.server.end(), [&](const ServerPoint &p) {
+                     return p.running && p.t >= run.loadStartT && p.t <= run.loadEndT + 0.6;
+                 })));
+        QVERIFY2(s.peakProcesses >= 1 && s.peakRssKib && *s.peakRssKib > 0, qPrintable(what));
+        QVERIFY2(s.peakPssKib && *s.peakPssKib > 0 && *s.peakPssKib <= *s.peakRssKib,
+                 qPrintable(what));
+        QCOMPARE(s.slotCount > 0, true);
+        QVERIFY(s.samplerCpuSeconds.has_value());
+        // The MPM Apache ran is the one the run was for.
+        QCOMPARE(run.profile.mpm, run.mpm);
+    }
+    QCOMPARE(result.verdicts.size(), result.scenario.checks.size());
+    for (const Verdict &verdict : result.verdicts)
+        QVERIFY2(verdict.evidence.size() >= 2, qPrintable(id + u'/' + verdict.id));
+
+    // Back as it was: the same bytes, event running.
+    QCOMPARE(labFiles(), before);
+    const Result<ServerState> state = m_lab->lab().state();
+    QVERIFY(state);
+    QVERIFY(state->running);
+    QCOMPARE(state->runningMpm, std::optional<MpmKind>(MpmKind::Event));
+}
+
+QTEST_GUILESS_MAIN(TestCampaign)
+#include "tst_campaign.moc"
