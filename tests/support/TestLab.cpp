@@ -3,6 +3,8 @@
 #include "common/LoopbackPort.h"
 #include "local/LabConfig.h"
 
+#include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
 #include <QRandomGenerator>
 
@@ -38,6 +40,24 @@ quint16 TestLab::freeHighPort()
     const auto first = quint16(20000 + QRandomGenerator::global()->bounded(9800));
     const std::optional<quint16> port = mpmlab::findFreeLoopbackPort(first, 200);
     return port.value_or(0);
+}
+
+QMap<QString, QByteArray> TestLab::fileHashes() const
+{
+    QMap<QString, QByteArray> hashes;
+    QDirIterator it(rootDir(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString relative = QDir(rootDir()).relativeFilePath(path);
+        if (relative.startsWith(u"logs/") || relative.startsWith(u"run/"))
+            continue;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        hashes.insert(relative,
+                      QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+    }
+    return hashes;
 }
 
 mpmlab::SamplerProgram TestLab::samplerProgram(std::chrono::milliseconds interval) const

@@ -3,6 +3,7 @@
 #include "local/LocalLab.h"
 #include "monitor/SamplerProgram.h"
 
+#include <QMap>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -26,6 +27,10 @@ public:
 
     // Starts the lab on `mpm` (switching if needed).
     mpmlab::Status startWith(mpmlab::MpmKind mpm);
+
+    // SHA-256 of every file MPM Lab may change in the lab (its config,
+    // lab.json, the document root; not logs or the pid file), by relative path.
+    [[nodiscard]] QMap<QString, QByteArray> fileHashes() const;
 
     // The sampler program for this lab's server, every `interval`.
     [[nodiscard]] mpmlab::SamplerProgram

@@ -3,8 +3,6 @@
 #include "scenario/ScenarioLibrary.h"
 #include "targets/Target.h"
 
-#include <QCryptographicHash>
-#include <QDirIterator>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -23,31 +21,9 @@ private Q_SLOTS:
     void everyBuiltInScenarioScaledDown();
 
 private:
-    // SHA-256 of every file MPM Lab may change: the config, lab.json, the
-    // document root.
-    QMap<QString, QByteArray> labFiles() const;
-
     std::unique_ptr<TestLab> m_lab;
     std::unique_ptr<Target> m_target;
 };
-
-QMap<QString, QByteArray> TestCampaign::labFiles() const
-{
-    QMap<QString, QByteArray> hashes;
-    QDirIterator it(m_lab->rootDir(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString relative = QDir(m_lab->rootDir()).relativeFilePath(path);
-        if (relative.startsWith(u"logs/"_s) || relative.startsWith(u"run/"_s))
-            continue;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("cannot read %s", qPrintable(path));
-        hashes.insert(relative,
-                      QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
-    }
-    return hashes;
-}
 
 void TestCampaign::initTestCase()
 {
@@ -73,7 +49,7 @@ void TestCampaign::everyBuiltInScenarioScaledDown()
     QFETCH(QString, id);
     const Result<Scenario> scenario = ScenarioLibrary::find(id);
     QVERIFY(scenario);
-    const QMap<QString, QByteArray> before = labFiles();
+    const QMap<QString, QByteArray> before = m_lab->fileHashes();
     QVERIFY(before.contains(u"conf/httpd.conf"_s) && before.contains(u"lab.json"_s));
 
     CampaignOptions options;
@@ -134,7 +110,7 @@ void TestCampaign::everyBuiltInScenarioScaledDown()
         QVERIFY2(verdict.evidence.size() >= 2, qPrintable(id + u'/' + verdict.id));
 
     // Back as it was: the same bytes, event running.
-    QCOMPARE(labFiles(), before);
+    QCOMPARE(m_lab->fileHashes(), before);
     const Result<ServerState> state = m_lab->lab().state();
     QVERIFY(state);
     QVERIFY(state->running);
