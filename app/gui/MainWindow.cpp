@@ -1,7 +1,7 @@
 #include "MainWindow.h"
 
 #include "DashboardArea.h"
-#include "LabController.h"
+#include "TargetController.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -23,7 +23,11 @@ constexpr int labRefreshIntervalMs = 3000; // the lab can be changed from the CL
 
 MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
     : QMainWindow(parent)
-    , m_lab(new LabController(std::move(labOptions)))
+    , m_lab(new TargetController([&labOptions] {
+        mpmlab::TargetSpec spec;
+        spec.lab = std::move(labOptions);
+        return spec;
+    }()))
     , m_dashboard(new DashboardArea(this))
     , m_labLamp(new QLabel(this))
     , m_labStatus(new QLabel(this))
@@ -44,10 +48,10 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
 
     m_lab->moveToThread(&m_labThread);
     connect(&m_labThread, &QThread::finished, m_lab, &QObject::deleteLater);
-    connect(m_lab, &LabController::stateChanged, this, &MainWindow::showLabState);
-    connect(m_lab, &LabController::progress, this, &MainWindow::setBusy);
-    connect(m_lab, &LabController::operationFailed, this, &MainWindow::showLabError);
-    connect(m_lab, &LabController::operationFinished, this, [this] {
+    connect(m_lab, &TargetController::stateChanged, this, &MainWindow::showLabState);
+    connect(m_lab, &TargetController::progress, this, &MainWindow::setBusy);
+    connect(m_lab, &TargetController::operationFailed, this, &MainWindow::showLabError);
+    connect(m_lab, &TargetController::operationFinished, this, [this] {
         m_busy = false;
         // A failure stays in the status bar until the next operation.
         if (m_lastError.isEmpty())
@@ -60,10 +64,10 @@ MainWindow::MainWindow(mpmlab::LabOptions labOptions, QWidget *parent)
 
     connect(m_refreshTimer, &QTimer::timeout, this, [this] {
         if (!m_busy)
-            request([](LabController *lab) { lab->refresh(); });
+            request([](TargetController *lab) { lab->refresh(); });
     });
     m_refreshTimer->start(labRefreshIntervalMs);
-    request([](LabController *lab) { lab->refresh(); });
+    request([](TargetController *lab) { lab->refresh(); });
 }
 
 MainWindow::~MainWindow()
@@ -91,7 +95,7 @@ void MainWindow::createMenus()
     m_startAction = lab->addAction(tr("&Start local lab"), this, &MainWindow::startLab);
     m_stopAction = lab->addAction(tr("S&top local lab"), this, [this] {
         setBusy(tr("Stopping the local lab…"));
-        request([](LabController *controller) { controller->stop(); });
+        request([](TargetController *controller) { controller->stop(); });
     });
     lab->addSeparator();
     QMenu *mpmMenu = lab->addMenu(tr("&MPM"));
@@ -104,12 +108,13 @@ void MainWindow::createMenus()
         m_mpmActions->addAction(action);
         connect(action, &QAction::triggered, this, [this, kind] {
             setBusy(tr("Switching the local lab to %1…").arg(mpmlab::mpmName(kind)));
-            request([kind](LabController *controller) { controller->switchMpm(kind); });
+            request([kind](TargetController *controller) { controller->switchMpm(kind); });
         });
     }
     lab->addSeparator();
-    lab->addAction(tr("&Refresh status"), this,
-                   [this] { request([](LabController *controller) { controller->refresh(); }); });
+    lab->addAction(tr("&Refresh status"), this, [this] {
+        request([](TargetController *controller) { controller->refresh(); });
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MPM Lab"), this, &MainWindow::showAbout);
@@ -118,7 +123,7 @@ void MainWindow::createMenus()
 void MainWindow::startLab()
 {
     setBusy(tr("Starting the local lab…"));
-    request([](LabController *lab) { lab->start(); });
+    request([](TargetController *lab) { lab->start(); });
 }
 
 QString MainWindow::labStatusText() const { return m_labStatus->text(); }

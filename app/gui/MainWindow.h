@@ -7,7 +7,7 @@
 #include <QThread>
 
 class DashboardArea;
-class LabController;
+class TargetController;
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -15,7 +15,7 @@ class QTimer;
 
 // The workbench window: menus, the dashboard, and a status bar that always
 // shows what the local lab is doing. Lab operations run on a worker thread
-// (LabController); this class only sends requests and shows answers.
+// (TargetController); this class only sends requests and shows answers.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -44,7 +44,7 @@ private:
     template <typename Request> void request(Request &&call);
 
     QThread m_labThread;
-    LabController *m_lab = nullptr;
+    TargetController *m_lab = nullptr;
     DashboardArea *m_dashboard = nullptr;
     QLabel *m_labLamp = nullptr; // a coloured dot: running, stopped or error
     QLabel *m_labStatus = nullptr;

@@ -3,6 +3,7 @@
 #include "LocalizedText.h"
 #include "apache/MpmKind.h"
 
+#include <QMetaType>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -39,3 +40,5 @@ struct CampaignProgress {
 };
 
 } // namespace mpmlab
+
+Q_DECLARE_METATYPE(mpmlab::CampaignProgress)

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 
 namespace mpmlab {
 
@@ -41,3 +42,5 @@ struct CampaignResult {
 };
 
 } // namespace mpmlab
+
+Q_DECLARE_METATYPE(mpmlab::CampaignResult)
