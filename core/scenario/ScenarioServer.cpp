@@ -2,6 +2,8 @@
 
 #include "apache/ServerDriver.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace mpmlab {
@@ -129,6 +131,33 @@ ServerProfile ScenarioServer::profileFor(MpmKind mpm) const
     profile.directives.merge(perMpm.value(mpm));
     profile.memoryLimitKib = memoryLimitKib;
     return profile;
+}
+
+LocalizedText ScenarioServer::describe() const
+{
+    const auto words = [](const DirectiveSet &set) {
+        QStringList parts;
+        for (auto it = set.values().begin(); it != set.values().end(); ++it)
+            parts << it.key() + u' ' + it.value();
+        return parts.join(u", "_s);
+    };
+    QStringList en;
+    QStringList fr;
+    if (!directives.isEmpty()) {
+        en << words(directives);
+        fr << words(directives);
+    }
+    for (auto it = perMpm.begin(); it != perMpm.end(); ++it) {
+        en << mpmName(it.key()) + u": "_s + words(it.value());
+        fr << mpmName(it.key()) + u" : "_s + words(it.value());
+    }
+    if (memoryLimitKib) {
+        en << u"ulimit -v %1 KiB"_s.arg(QLocale(QLocale::English).toString(*memoryLimitKib));
+        fr << u"ulimit -v %1 Kio"_s.arg(QLocale(QLocale::French).toString(*memoryLimitKib));
+    }
+    if (en.isEmpty())
+        return {u"the server's own settings"_s, u"les réglages du serveur"_s};
+    return {en.join(u"; "_s), fr.join(u" ; "_s)};
 }
 
 } // namespace mpmlab

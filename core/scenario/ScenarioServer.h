@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LocalizedText.h"
 #include "apache/DirectiveSet.h"
 #include "apache/ServerProfile.h"
 #include "apache/TestFilesSpec.h"
@@ -26,6 +27,9 @@ struct ScenarioServer {
     // What a campaign applies for `mpm`: the common directives, then that
     // MPM's own over them, and the memory limit.
     [[nodiscard]] ServerProfile profileFor(MpmKind mpm) const;
+    // "KeepAlive On, KeepAliveTimeout 5; prefork: MaxRequestWorkers 50;
+    // ulimit -v 500,000 KiB", or "the server's own settings", in both languages.
+    [[nodiscard]] LocalizedText describe() const;
 };
 
 } // namespace mpmlab

@@ -1,4 +1,5 @@
 #include "results/CampaignFile.h"
+#include "results/HtmlReport.h"
 #include "results/PointColumns.h"
 #include "results/SeriesCsv.h"
 #include "results/TextReport.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void refusesWhatItCannotRead();
     void seriesAsCsv();
     void textReportInBothLanguages();
+    void htmlReportStandsAlone();
 
 private:
     static CampaignResult sample();
@@ -210,6 +212,27 @@ void TestCampaignFile::textReportInBothLanguages()
     QVERIFY2(french.contains(u"[INDÉCIS] Prefork se fige."_s), qPrintable(french));
     QVERIFY(french.contains(u"non démarré"_s));
     QVERIFY(french.contains(u"requêtes/s"_s));
+}
+
+void TestCampaignFile::htmlReportStandsAlone()
+{
+    CampaignResult campaign = sample();
+    campaign.runs[1].errorDetails = u"AH03142: <unable> to create worker thread"_s;
+    const QByteArray png = QByteArray::fromHex("89504e470d0a1a0a");
+    const QString english =
+        QString::fromUtf8(HtmlReport::render(campaign, {{u"Dashboard"_s, png}}, u"en"));
+    QVERIFY(english.startsWith(u"<!DOCTYPE html>"_s));
+    QVERIFY(english.contains(u"<html lang=\"en\">"_s));
+    QVERIFY(english.contains(u"Undecided</span> — Prefork stalls."_s));
+    QVERIFY(english.contains(u"&lt;unable&gt;"_s)); // Apache's words, escaped
+    QVERIFY(!english.contains(u"<unable>"_s));
+    // The chart inside the file: it reads offline, alone.
+    QVERIFY(
+        english.contains(u"src=\"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64())));
+    QVERIFY(english.contains(u"<th class=\"event\">event</th>"_s));
+    const QString french = QString::fromUtf8(HtmlReport::render(campaign, {}, u"fr"));
+    QVERIFY(french.contains(u"Indécis</span> — Prefork se fige."_s));
+    QVERIFY(french.contains(u"Le cours prévoit"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCampaignFile)
