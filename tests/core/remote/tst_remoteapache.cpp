@@ -73,11 +73,11 @@ std::optional<MpmKind> TestRemoteApache::runningMpm()
 void TestRemoteApache::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    if (const QString reason = TestDebianInstance::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     m_mainManifest = TestDebianInstance::manifest(u"/etc/apache2"_s);
-    QVERIFY(!m_mainManifest.isEmpty());
     const QString created = m_instance.create();
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
     m_client = std::make_unique<TestSshClient>(m_sshd, m_dir.path());
