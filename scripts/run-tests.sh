@@ -23,7 +23,11 @@ ctest --preset ci --output-junit "$report" "$@" || status=$?
 # ctest's JUnit report: <testsuite> with tests=, failures=, disabled= and
 # skipped= on lines of their own, then a <testcase name=...> per test, with
 # a <skipped .../> line in it when it skipped.
-count() { grep -o -m1 "^[[:space:]]*$1=\"[0-9]*\"" "$report" | tr -dc '0-9'; }
+count() {
+    local value
+    value=$(grep -o -m1 "^[[:space:]]*$1=\"[0-9]*\"" "$report" | tr -dc '0-9')
+    echo "${value:-0}"
+}
 if [ ! -f "$report" ]; then
     echo "run-tests: ctest wrote no report" >&2
     exit $((status == 0 ? 1 : status))

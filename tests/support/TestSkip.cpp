@@ -15,8 +15,7 @@ void TestSkip::skip(const char *reason, const char *file, int line)
         QTest::qSkip(reason, file, line);
         return;
     }
-    const QByteArray refusal = QByteArray("skipping is forbidden under MPMLAB_NO_SKIP=1, and this "
-                                          "test would have skipped: ")
-                               + reason;
+    const QByteArray refusal =
+        QByteArray("MPMLAB_NO_SKIP forbids skips, and this test would have skipped: ") + reason;
     QTest::qFail(refusal.constData(), file, line);
 }
