@@ -67,8 +67,12 @@ QString TestDebianInstance::create()
                            "sed -i -e \"s/<VirtualHost \\*:80>/<VirtualHost *:$P>/\" "
                            "-e \"s#DocumentRoot /var/www/html#DocumentRoot $D#\" "
                            "\"$C/sites-available/000-default.conf\"\n"
-                           "grep -q \"Listen 127.0.0.1:$P\" \"$C/ports.conf\"\n"
-                           "grep -q \"DocumentRoot $D\" \"$C/sites-available/000-default.conf\"\n"
+                           "grep -q \"Listen 127.0.0.1:$P\" \"$C/ports.conf\" "
+                           "|| { echo \"sed left ports.conf without Listen 127.0.0.1:$P\" >&2; "
+                           "exit 1; }\n"
+                           "grep -q \"DocumentRoot $D\" \"$C/sites-available/000-default.conf\" "
+                           "|| { echo \"sed left 000-default.conf without DocumentRoot $D\" >&2; "
+                           "exit 1; }\n"
                            // Not created by the package scripts for a new instance (AH02291).
                            "mkdir -p /var/log/apache2-%4\n"
                            "mkdir -p \"$D\"; chmod 755 \"$D\"; echo ok > \"$D/index.html\"\n"_s
