@@ -18,7 +18,7 @@ run_packages=(
     apache2 apache2-utils curl procps fonts-dejavu-core
 )
 test_packages=(
-    wrk openssh-server openssh-client xvfb xauth sudo
+    wrk wget openssh-server openssh-client xvfb xauth sudo
 )
 
 case "$purpose" in

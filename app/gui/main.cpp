@@ -3,13 +3,27 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QImage>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int screenshotDeadlineMs = 30000; // save even if the lab never answers
+// --screenshot: the lab's state must be on screen by then, else no picture
+// (a window still "checking" proves nothing) and a failed exit.
+constexpr int screenshotDeadlineMs = 30000;
+
+// The window as a PNG that says what it shows: its title and the lab's
+// state in text chunks, which image viewers list and the tests read.
+bool saveScreenshot(MainWindow &window, const QString &path)
+{
+    QImage image = window.grab().toImage();
+    image.setText(u"Title"_s, window.windowTitle());
+    image.setText(u"Description"_s, window.labStatusText());
+    image.setText(u"Software"_s, u"MPM Lab "_s + QApplication::applicationVersion());
+    return image.save(path, "PNG");
+}
 
 } // namespace
 
@@ -60,16 +74,20 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
-        const auto saveAndQuit = [&window, &app, path] {
-            const bool saved = window.grab().save(path, "PNG");
-            app.exit(saved ? 0 : 1);
-        };
         // With --start-lab, show the lab started (or its error), not the state before.
         const auto ready = parser.isSet(startLabOption) ? &MainWindow::labOperationFinished
                                                         : &MainWindow::labStateKnown;
-        QObject::connect(&window, ready, &app,
-                         [saveAndQuit] { QTimer::singleShot(200, saveAndQuit); });
-        QTimer::singleShot(screenshotDeadlineMs, &app, saveAndQuit);
+        // 200 ms: let the status bar lay out its new text first.
+        QObject::connect(&window, ready, &app, [&window, &app, path] {
+            QTimer::singleShot(200, &app, [&window, path] {
+                QApplication::exit(saveScreenshot(window, path) ? 0 : 1);
+            });
+        });
+        QTimer::singleShot(screenshotDeadlineMs, &app, [] {
+            qCritical("mpmlab: the local lab's state was not shown within %d s: no screenshot",
+                      screenshotDeadlineMs / 1000);
+            QApplication::exit(1);
+        });
     }
     return app.exec();
 }

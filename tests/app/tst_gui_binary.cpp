@@ -27,15 +27,24 @@ void TestGuiBinary::opensAndPaints_data()
 {
     QTest::addColumn<QString>("platform");
     QTest::addColumn<QString>("language");
-    QTest::newRow("xvfb") << u"xcb"_s << u"en"_s;
-    QTest::newRow("xvfb-french") << u"xcb"_s << u"fr"_s;
-    QTest::newRow("offscreen") << u"offscreen"_s << u"en"_s;
+    // What the screenshot says it shows (its PNG text): the window title and
+    // the lab's state in the status bar, French from the translation.
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("labStatus");
+    const QString english = u"MPM Lab — Apache MPM workbench"_s;
+    const QString stopped = u"Local lab: stopped"_s;
+    QTest::newRow("xvfb") << u"xcb"_s << u"en"_s << english << stopped;
+    QTest::newRow("xvfb-french") << u"xcb"_s << u"fr"_s << u"MPM Lab — atelier des MPM d'Apache"_s
+                                 << u"Labo local : arrêté"_s;
+    QTest::newRow("offscreen") << u"offscreen"_s << u"en"_s << english << stopped;
 }
 
 void TestGuiBinary::opensAndPaints()
 {
     QFETCH(QString, platform);
     QFETCH(QString, language);
+    QFETCH(QString, title);
+    QFETCH(QString, labStatus);
     QTemporaryDir labDir;
     const QString shot =
         TestPaths::outputDir()
@@ -76,6 +85,10 @@ void TestGuiBinary::opensAndPaints()
 
     QImage image(shot);
     QVERIFY2(!image.isNull(), qPrintable(shot));
+    // The window it shows: in the language asked for, and the lab's state
+    // read, not "checking".
+    QCOMPARE(image.text(u"Title"_s), title);
+    QCOMPARE(image.text(u"Description"_s), labStatus);
     QVERIFY(image.width() >= 800 && image.height() >= 500);
     QVERIFY2(distinctColours(image) >= minimumColoursOfAPaintedWindow,
              qPrintable(u"%1 colours only in %2"_s.arg(distinctColours(image)).arg(shot)));
@@ -101,7 +114,13 @@ void TestGuiBinary::startsTheLabFromTheCommandLine()
     QVERIFY(state->running);
     QCOMPARE(state->runningMpm, mpmlab::MpmKind::Event);
     QCOMPARE(state->port, lab.port());
-    QVERIFY(!QImage(shot).isNull());
+    // The picture shows the lab started, not the state before.
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    const QString shown = image.text(u"Description"_s);
+    QVERIFY2(
+        shown.startsWith(u"Local lab: running event on http://127.0.0.1:%1/"_s.arg(lab.port())),
+        qPrintable(shown));
 }
 
 void TestGuiBinary::helpAndVersion()

@@ -11,6 +11,7 @@
 #include <QStatusBar>
 #include <QTcpServer>
 #include <QtTest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,10 +25,14 @@ private Q_SLOTS:
     void statusBarShowsTheRunningLab();
     void statusBarShowsAStoppedLab();
     void labMenuStartsAndStopsTheLab();
+    void mpmMenuSwitchesTheLab();
     void aFailedStartStaysVisible();
 
 private:
     static QStringList menuTitles(const MainWindow &window);
+    // The action reached through the menu bar by these texts, e.g.
+    // {"&Lab", "&MPM", "worker"}; null when there is none.
+    static QAction *menuAction(const MainWindow &window, const QStringList &path);
 };
 
 QStringList TestMainWindow::menuTitles(const MainWindow &window)
@@ -36,6 +41,21 @@ QStringList TestMainWindow::menuTitles(const MainWindow &window)
     for (const QAction *action : window.menuBar()->actions())
         titles.append(action->text());
     return titles;
+}
+
+QAction *TestMainWindow::menuAction(const MainWindow &window, const QStringList &path)
+{
+    QList<QAction *> level = window.menuBar()->actions();
+    QAction *found = nullptr;
+    for (const QString &text : path) {
+        const auto match = std::find_if(level.cbegin(), level.cend(),
+                                        [&text](const QAction *a) { return a->text() == text; });
+        if (match == level.cend())
+            return nullptr;
+        found = *match;
+        level = found->menu() ? found->menu()->actions() : QList<QAction *>();
+    }
+    return found;
 }
 
 void TestMainWindow::opensWithMenusAndDashboard()
@@ -48,6 +68,7 @@ void TestMainWindow::opensWithMenusAndDashboard()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(known.count() == 1 || known.wait(10000));
+    QCOMPARE(window.labStatusText(), u"Local lab: stopped"_s);
 
     QCOMPARE(window.windowTitle(), u"MPM Lab — Apache MPM workbench"_s);
     QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&Lab"_s, u"&Help"_s}));
@@ -74,7 +95,8 @@ void TestMainWindow::statusBarShowsTheRunningLab()
     QVERIFY2(window.labStatusText().contains(u"running worker"_s),
              qPrintable(window.labStatusText()));
     QVERIFY(window.labStatusText().contains(u":%1/"_s.arg(lab.port())));
-    QTest::qWait(100); // let the status bar lay out its new text before the screenshot
+    // Lay out the status bar's new text before the screenshot.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY(window.grab().save(TestPaths::outputDir() + u"/mainwindow-lab-running.png"_s));
 }
 
@@ -102,17 +124,44 @@ void TestMainWindow::labMenuStartsAndStopsTheLab()
     const auto state = lab.lab().state();
     QVERIFY(state.ok() && state->running);
 
-    QAction *stop = nullptr;
-    for (QAction *menu : window.menuBar()->actions()) {
-        for (QAction *action : menu->menu()->actions()) {
-            if (action->text() == u"S&top local lab"_s)
-                stop = action;
-        }
-    }
+    QAction *stop = menuAction(window, {u"&Lab"_s, u"S&top local lab"_s});
     QVERIFY(stop && stop->isEnabled());
     stop->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 30000);
     QVERIFY(!lab.lab().state()->running);
+}
+
+// Lab > MPM: the running MPM is the checked entry, and choosing another
+// switches the real lab to it.
+void TestMainWindow::mpmMenuSwitchesTheLab()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(mpmlab::MpmKind::Worker).ok());
+    MainWindow window(lab.options());
+    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    QSignalSpy finished(&window, &MainWindow::labOperationFinished);
+    window.show();
+    QVERIFY(known.wait(10000));
+    QAction *worker = menuAction(window, {u"&Lab"_s, u"&MPM"_s, u"worker"_s});
+    QAction *prefork = menuAction(window, {u"&Lab"_s, u"&MPM"_s, u"prefork"_s});
+    QVERIFY(worker && prefork);
+    QVERIFY(worker->isChecked());
+    QVERIFY(!prefork->isChecked());
+
+    prefork->trigger();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(window.labStatusText().contains(u"running prefork"_s),
+             qPrintable(window.labStatusText()));
+    QVERIFY2(window.statusBar()->currentMessage().isEmpty(),
+             qPrintable(window.statusBar()->currentMessage())); // no error left
+    const auto state = lab.lab().state();
+    QVERIFY(state.ok() && state->running);
+    QCOMPARE(state->runningMpm, mpmlab::MpmKind::Prefork);
+    QVERIFY(prefork->isChecked());
+    QVERIFY(!worker->isChecked());
+    // Lay out the status bar's new text before the screenshot.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(window.grab().save(TestPaths::outputDir() + u"/mainwindow-mpm-switched.png"_s));
 }
 
 void TestMainWindow::aFailedStartStaysVisible()

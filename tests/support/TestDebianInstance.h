@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <optional>
+#include <source_location>
 
 // A private Debian Apache instance for one test: /etc/apache2-mpmlabtest-N,
 // copied from /etc/apache2 with `cp -a`, listening on 127.0.0.1 and a free
@@ -18,8 +19,16 @@ public:
     TestDebianInstance(const TestDebianInstance &) = delete;
     TestDebianInstance &operator=(const TestDebianInstance &) = delete;
 
-    // Empty on success, else what failed (or why it cannot run here).
+    // Why no instance can be made on this machine (not root, no apache2
+    // package), else empty: the one reason to skip. Call first.
+    [[nodiscard]] static QString skipReason();
+    // Makes the instance (stopped). Empty on success, else what failed: a
+    // failure of the test, never a reason to skip.
     QString create();
+    // Starts the instance the way Debian's scripts do (apache2ctl start with
+    // APACHE_CONFDIR) and waits until its port answers HTTP, with or without
+    // a status page. Empty on success, else what failed.
+    QString start();
 
     [[nodiscard]] QString name() const { return m_name; }
     [[nodiscard]] QString configDir() const { return QStringLiteral("/etc/apache2-") + m_name; }
@@ -30,9 +39,13 @@ public:
     // The HTTP status of /server-status?auto; 0 when nothing answers.
     [[nodiscard]] int statusPageCode() const;
 
-    // One line per entry of `dir`: path, type, mode, owner, link target and
-    // the SHA-256 of regular files. Equal manifests: byte-identical trees.
-    static QString manifest(const QString &dir);
+    // One line per entry of `dir` (type, mode, owner, path, link target),
+    // then the SHA-256 of each regular file. Equal manifests: byte-identical
+    // trees. Fails the running test (at the caller's line) when the tree
+    // cannot be listed or hashed whole, or holds no regular file, so that a
+    // failed reading never lets a comparison pass.
+    static QString manifest(const QString &dir,
+                            std::source_location caller = std::source_location::current());
 
 private:
     void remove();

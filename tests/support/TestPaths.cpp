@@ -28,3 +28,11 @@ QString TestPaths::outputDir()
 
 QString TestPaths::cliBinary() { return pathFor("MPMLAB_CLI", MPMLAB_BUILT_CLI); }
 QString TestPaths::guiBinary() { return pathFor("MPMLAB_GUI", MPMLAB_BUILT_GUI); }
+
+QProcessEnvironment TestPaths::cliEnvironment(const QString &dataHome)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    environment.remove(QStringLiteral("SSH_AUTH_SOCK"));
+    return environment;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 
 // Where the test binaries find the fixtures, the built front ends and an
@@ -11,5 +12,9 @@ QString fixturesDir();
 QString outputDir(); // screenshots and other artefacts a person looks at
 QString cliBinary();
 QString guiBinary();
+// The environment mpmlab-cli runs in for a test: its data (client
+// journals, known hosts) under `dataHome`, and no ssh-agent, so that only
+// the credentials on its command line count.
+QProcessEnvironment cliEnvironment(const QString &dataHome);
 
 } // namespace TestPaths

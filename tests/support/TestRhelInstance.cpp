@@ -1,6 +1,7 @@
 #include "TestRhelInstance.h"
 
 #include "TestLab.h"
+#include "TestShell.h"
 #include "common/ProcessRunner.h"
 
 #include <QDir>
@@ -18,17 +19,6 @@ namespace {
 const QStringList overlaid{u"etc"_s, u"run"_s, u"var"_s, u"usr/local/sbin"_s};
 
 QString layerName(const QString &dir) { return QString(dir).replace(u'/', u'-'); }
-
-QString runScript(const QString &script, const QStringList &arguments = {})
-{
-    const mpmlab::Result<mpmlab::ProcessOutput> output = mpmlab::ProcessRunner::run(
-        u"/bin/sh"_s, QStringList{u"-c"_s, script, u"sh"_s} + arguments, 60s);
-    if (!output)
-        return output.error().toString();
-    if (!output->succeeded())
-        return u"script failed (%1): %2"_s.arg(output->exitCode).arg(output->combinedText());
-    return {};
-}
 
 // Runs as `unshare -m --propagation private /bin/sh enter.sh LAYERS CMD...`.
 constexpr auto enterScriptText =
@@ -217,18 +207,16 @@ QString TestRhelInstance::skipReason()
                "it"_s;
     if (!QFile::exists(u"/usr/sbin/apache2"_s))
         return u"/usr/sbin/apache2 is missing: install the Debian package apache2"_s;
-    if (!m_dir.isValid())
-        return u"cannot create a temporary directory"_s;
-    // Probe: a private namespace with the overlays, running `true`.
-    if (QString error = writeFile(enterScript(), enterScriptText); !error.isEmpty())
-        return error;
-    for (const QString &dir : overlaid) {
-        if (!QDir().mkpath(layers() + u"/upper/"_s + layerName(dir))
-            || !QDir().mkpath(layers() + u"/scratch/"_s + layerName(dir)))
-            return u"cannot create the overlay layers in %1"_s.arg(layers());
-    }
-    const mpmlab::Result<mpmlab::ProcessOutput> probe =
-        mpmlab::ProcessRunner::run(u"unshare"_s, launcher() + QStringList{u"true"_s}, 30s);
+    // What the kernel (or a container around the tests) allows, probed
+    // without any file of ours: an overlay on /etc inside a private
+    // namespace, its layers on a tmpfs of that namespace. Failures to make
+    // our own layers come later, in create(), and fail the test.
+    const mpmlab::Result<mpmlab::ProcessOutput> probe = mpmlab::ProcessRunner::run(
+        u"unshare"_s,
+        {u"-m"_s, u"--propagation"_s, u"private"_s, u"/bin/sh"_s, u"-c"_s,
+         u"set -e; mount -t tmpfs mpmlab-probe /tmp; mkdir /tmp/u /tmp/w; "
+         "mount -t overlay mpmlab-probe -o lowerdir=/etc,upperdir=/tmp/u,workdir=/tmp/w /etc"_s},
+        30s);
     if (!probe || !probe->succeeded()) {
         return u"no private mount namespace with overlays here (unshare -m, mount -t "
                "overlay): %1"_s.arg(probe ? probe->combinedText() : probe.error().toString());
@@ -263,6 +251,15 @@ QString TestRhelInstance::writeFile(const QString &path, const QByteArray &conte
 
 QString TestRhelInstance::create()
 {
+    if (!m_dir.isValid())
+        return u"cannot create a temporary directory: "_s + m_dir.errorString();
+    if (QString error = writeFile(enterScript(), enterScriptText); !error.isEmpty())
+        return error;
+    for (const QString &dir : overlaid) {
+        if (!QDir().mkpath(layers() + u"/upper/"_s + layerName(dir))
+            || !QDir().mkpath(layers() + u"/scratch/"_s + layerName(dir)))
+            return u"cannot create the overlay layers in %1"_s.arg(layers());
+    }
     m_port = TestLab::freeHighPort();
     m_created = true;
     const QString conf = hostPath(configDir());
@@ -280,31 +277,32 @@ QString TestRhelInstance::create()
     }
     // RHEL's links from the ServerRoot and its modes (logs 0700, run 0710
     // to the server's group); modules point to Debian's, not /usr/lib64/httpd.
-    return runScript(u"set -e; C=$1; U=$2\n"
-                     "ln -s ../../var/log/httpd \"$C/logs\"\n"
-                     "ln -s ../../usr/lib/apache2/modules \"$C/modules\"\n"
-                     "ln -s /run/httpd \"$C/run\"\n"
-                     "ln -s ../../var/lib/httpd \"$C/state\"\n"
-                     "chmod 755 \"$U/usr-local-sbin/httpd\" \"$U/usr-local-sbin/apachectl\"\n"
-                     "mkdir -p \"$U/var/log/httpd\" \"$U/run/httpd\" \"$U/var/lib/httpd\"\n"
-                     "chmod 700 \"$U/var/log/httpd\" \"$U/var/lib/httpd\"\n"
-                     "chown www-data \"$U/var/lib/httpd\"\n"
-                     "chgrp www-data \"$U/run/httpd\"; chmod 710 \"$U/run/httpd\"\n"_s,
-                     {conf, layers() + u"/upper"_s});
+    return TestShell::run(u"set -e; C=$1; U=$2\n"
+                          "ln -s ../../var/log/httpd \"$C/logs\"\n"
+                          "ln -s ../../usr/lib/apache2/modules \"$C/modules\"\n"
+                          "ln -s /run/httpd \"$C/run\"\n"
+                          "ln -s ../../var/lib/httpd \"$C/state\"\n"
+                          "chmod 755 \"$U/usr-local-sbin/httpd\" \"$U/usr-local-sbin/apachectl\"\n"
+                          "mkdir -p \"$U/var/log/httpd\" \"$U/run/httpd\" \"$U/var/lib/httpd\"\n"
+                          "chmod 700 \"$U/var/log/httpd\" \"$U/var/lib/httpd\"\n"
+                          "chown www-data \"$U/var/lib/httpd\"\n"
+                          "chgrp www-data \"$U/run/httpd\"; chmod 710 \"$U/run/httpd\"\n"_s,
+                          {conf, layers() + u"/upper"_s});
 }
 
 QString TestRhelInstance::runInside(qint64 pid, const QString &script)
 {
-    return runScript(u"exec nsenter -t \"$1\" -m /bin/sh -c \"$2\""_s,
-                     {QString::number(pid), script});
+    return TestShell::run(u"exec nsenter -t \"$1\" -m /bin/sh -c \"$2\""_s,
+                          {QString::number(pid), script});
 }
 
 void TestRhelInstance::stopApache()
 {
     // Whatever state a failed test left it in: the server runs in the
     // namespace but shares the host's process ids.
-    (void)runScript(u"f=$1; [ -f \"$f\" ] || exit 0; p=$(cat \"$f\"); kill \"$p\" 2>/dev/null; "
-                    "i=0; while kill -0 \"$p\" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; "
-                    "i=$((i+1)); done; kill -9 \"$p\" 2>/dev/null; true"_s,
-                    {hostPath(pidFile())});
+    (void)TestShell::run(
+        u"f=$1; [ -f \"$f\" ] || exit 0; p=$(cat \"$f\"); kill \"$p\" 2>/dev/null; "
+        "i=0; while kill -0 \"$p\" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; "
+        "i=$((i+1)); done; kill -9 \"$p\" 2>/dev/null; true"_s,
+        {hostPath(pidFile())});
 }

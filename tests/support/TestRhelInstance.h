@@ -25,10 +25,12 @@ public:
     TestRhelInstance(const TestRhelInstance &) = delete;
     TestRhelInstance &operator=(const TestRhelInstance &) = delete;
 
-    // Why this cannot run here (not root, a real /etc/httpd, no overlay
-    // mounts...), else empty. Call first.
-    [[nodiscard]] QString skipReason();
-    // Writes the tree. Empty on success, else what failed.
+    // Why this cannot run here (not root, a real /etc/httpd, no apache2
+    // package, no overlay mounts in a private namespace), else empty: the
+    // one reason to skip. Call first.
+    [[nodiscard]] static QString skipReason();
+    // Writes the layers and the tree. Empty on success, else what failed: a
+    // failure of the test, never a reason to skip.
     QString create();
 
     // Put before sshd's command line (TestSshd::setLauncher).

@@ -27,12 +27,19 @@ TestSudoUser::~TestSudoUser()
         30s);
 }
 
-QString TestSudoUser::create(bool passwordless)
+QString TestSudoUser::skipReason()
 {
     if (::geteuid() != 0)
         return u"creating a sudo test account needs root"_s;
     if (!QFile::exists(u"/usr/bin/sudo"_s))
         return u"sudo is not installed: install the Debian package sudo"_s;
+    return {};
+}
+
+QString TestSudoUser::create(bool passwordless)
+{
+    if (const QString reason = skipReason(); !reason.isEmpty())
+        return reason;
     m_created = true;
     const QString rule =
         u"%1 ALL=(ALL) %2ALL"_s.arg(m_name, passwordless ? u"NOPASSWD: "_s : QString());

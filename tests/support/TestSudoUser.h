@@ -12,7 +12,11 @@ public:
     TestSudoUser(const TestSudoUser &) = delete;
     TestSudoUser &operator=(const TestSudoUser &) = delete;
 
-    // Empty on success, else what failed (or why it cannot run here).
+    // Why no such account can be made on this machine (not root, no sudo
+    // package), else empty: the one reason to skip. Call first.
+    [[nodiscard]] static QString skipReason();
+    // Empty on success, else what failed: a failure of the test, never a
+    // reason to skip.
     QString create(bool passwordless);
 
     [[nodiscard]] QString name() const { return m_name; }

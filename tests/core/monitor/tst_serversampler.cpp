@@ -239,7 +239,8 @@ void TestServerSampler::everyFetcherReadsTheSameStatus()
     const QString tool = SamplerProgram::fetcherName(fetcher);
     if ((fetcher == SamplerProgram::Fetcher::Curl || fetcher == SamplerProgram::Fetcher::Wget)
         && QStandardPaths::findExecutable(tool).isEmpty()) {
-        QSKIP("this fetcher's program is not installed");
+        // The program and its Debian package share the name.
+        QSKIP(qPrintable(u"%1 is not installed: install the Debian package %1"_s.arg(tool)));
     }
     TestLab lab;
     QVERIFY(lab.startWith(MpmKind::Worker).ok());

@@ -16,7 +16,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <pwd.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -88,8 +87,8 @@ std::optional<ServerSample> firstSample(ServerSampler &sampler)
 
 void TestSshSamplerSudo::initTestCase()
 {
-    if (::geteuid() != 0)
-        QSKIP("needs root to create a test account");
+    if (const QString reason = TestSudoUser::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     QVERIFY(m_dir.isValid());
     const QString started = m_sshd.start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
@@ -110,8 +109,7 @@ void TestSshSamplerSudo::sudoWithPasswordReadsEveryPss()
 {
     TestSudoUser account; // outlives the sampler: its processes end first
     const QString created = account.create(false);
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     const passwd *www = ::getpwnam("www-data");
     QVERIFY2(www, "no www-data account");
     TestLab lab;
@@ -157,8 +155,7 @@ void TestSshSamplerSudo::withoutSudoPssIsUnavailable()
 {
     TestSudoUser account;
     const QString created = account.create(false);
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     const passwd *user = ::getpwnam(account.name().toLocal8Bit().constData());
     QVERIFY(user);
     const uint accountUid = user->pw_uid;
@@ -209,22 +206,19 @@ void TestSshSamplerSudo::cliMonitorsWithoutSudo()
 {
     TestSudoUser account;
     const QString created = account.create(false);
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
+    if (const QString reason = TestDebianInstance::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     TestDebianInstance instance;
     const QString made = instance.create();
-    if (!made.isEmpty())
-        QSKIP(qPrintable(made));
-    const QString ctl = u"APACHE_CONFDIR=%1 apache2ctl "_s.arg(instance.configDir());
-    QCOMPARE(QProcess::execute(u"/bin/sh"_s, {u"-c"_s, ctl + u"start"_s}), 0);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString started = instance.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     const QString before = TestDebianInstance::manifest(instance.configDir());
 
     const auto monitor = [&] {
         auto cli = std::make_unique<QProcess>();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-        environment.remove(u"SSH_AUTH_SOCK"_s);
-        cli->setProcessEnvironment(environment);
+        cli->setProcessEnvironment(TestPaths::cliEnvironment(m_dir.filePath(u"data"_s)));
         cli->start(TestPaths::cliBinary(),
                    {u"monitor"_s, u"--target"_s,
                     u"ssh://%1@127.0.0.1:%2"_s.arg(account.name()).arg(m_sshd.port()),
@@ -273,9 +267,9 @@ void TestSshSamplerSudo::cliMonitorsWithoutSudo()
     QCOMPARE((*driver)->state()->pid, seen->pid);
     QCOMPARE(TestDebianInstance::manifest(instance.configDir()), before);
 
-    QCOMPARE(QProcess::execute(u"/bin/sh"_s,
-                               {u"-c"_s, u"APACHE_CONFDIR=%1 a2dismod -q status && %2restart"_s.arg(
-                                             instance.configDir(), ctl)}),
+    QCOMPARE(QProcess::execute(u"/bin/sh"_s, {u"-c"_s, u"export APACHE_CONFDIR=%1; a2dismod -q "
+                                                       "status && apache2ctl restart"_s.arg(
+                                                           instance.configDir())}),
              0);
     QCOMPARE(instance.statusPageCode(), 404);
     const QString withoutPage = TestDebianInstance::manifest(instance.configDir());

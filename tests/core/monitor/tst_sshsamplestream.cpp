@@ -251,24 +251,21 @@ void TestSshSampleStream::refusedLoginIsReported()
 
 void TestSshSampleStream::cliMonitorsOverSsh()
 {
+    if (const QString reason = TestDebianInstance::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     TestDebianInstance instance;
     const QString created = instance.create();
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     // create() leaves it stopped; the TestDebianInstance stops it again.
-    QCOMPARE(QProcess::execute(u"/bin/sh"_s, {u"-c"_s, u"APACHE_CONFDIR=%1 apache2ctl start"_s.arg(
-                                                           instance.configDir())}),
-             0);
+    const QString started = instance.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QFile knownHosts(m_dir.filePath(u"cli_known_hosts"_s));
     QVERIFY(knownHosts.open(QIODevice::WriteOnly));
     knownHosts.write(m_sshd.knownHostsLine().toLatin1() + '\n');
     knownHosts.close();
 
     QProcess cli;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    environment.remove(u"SSH_AUTH_SOCK"_s);
-    cli.setProcessEnvironment(environment);
+    cli.setProcessEnvironment(TestPaths::cliEnvironment(m_dir.filePath(u"data"_s)));
     cli.start(TestPaths::cliBinary(),
               {u"monitor"_s, u"--target"_s,
                u"ssh://%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()), u"--identity"_s,

@@ -55,11 +55,8 @@ QStringList TestServerCli::targetArguments(bool acceptNewKey) const
 QProcess *TestServerCli::cli(const QStringList &arguments, bool wait)
 {
     auto process = std::make_unique<QProcess>();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The client-side journal goes under the test's own data directory.
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    environment.remove(u"SSH_AUTH_SOCK"_s);
-    process->setProcessEnvironment(environment);
+    process->setProcessEnvironment(TestPaths::cliEnvironment(m_dir.filePath(u"data"_s)));
     process->start(TestPaths::cliBinary(), QStringList{u"server"_s} + arguments);
     if (wait)
         process->waitForFinished(180000);
@@ -70,17 +67,14 @@ QProcess *TestServerCli::cli(const QStringList &arguments, bool wait)
 void TestServerCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    if (const QString reason = TestDebianInstance::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     const QString created = m_instance.create();
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     QVERIFY(m_sshd.start().isEmpty());
     // The original state: the instance running Debian's stock MPM.
-    QCOMPARE(QProcess::execute(u"/bin/sh"_s, {u"-c"_s, u"APACHE_CONFDIR=%1 apache2ctl start"_s.arg(
-                                                           m_instance.configDir())}),
-             0);
-    const QDeadlineTimer deadline(15000);
-    while (!m_instance.runningMpm() && !deadline.hasExpired())
-        QThread::msleep(100);
+    const QString started = m_instance.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QVERIFY(m_instance.runningMpm().has_value());
     m_originalManifest = TestDebianInstance::manifest(m_instance.configDir());
 }

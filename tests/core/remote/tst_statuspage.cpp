@@ -3,7 +3,6 @@
 #include "TestSshClient.h"
 #include "TestSshd.h"
 
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -33,7 +32,6 @@ private:
     {
         return m_client->driver(m_instance.configDir());
     }
-    [[nodiscard]] bool startDirectly() const;
     [[nodiscard]] QByteArray overrideText() const;
 
     TestSshd m_sshd;
@@ -42,23 +40,6 @@ private:
     std::unique_ptr<TestSshClient> m_client;
     QString m_originalManifest;
 };
-
-bool TestStatusPage::startDirectly() const
-{
-    if (QProcess::execute(u"/bin/sh"_s, {u"-c"_s, u"APACHE_CONFDIR=%1 apache2ctl start"_s.arg(
-                                                      m_instance.configDir())})
-        != 0) {
-        return false;
-    }
-    // Up when the test page answers: no status page to ask.
-    const QDeadlineTimer deadline(15000);
-    while (!deadline.hasExpired()) {
-        if (m_instance.statusPageCode() != 0)
-            return true;
-        QThread::msleep(100);
-    }
-    return false;
-}
 
 QByteArray TestStatusPage::overrideText() const
 {
@@ -69,9 +50,10 @@ QByteArray TestStatusPage::overrideText() const
 void TestStatusPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    if (const QString reason = TestDebianInstance::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     const QString created = m_instance.create();
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     QCOMPARE(QProcess::execute(
                  u"/bin/sh"_s,
                  {u"-c"_s, u"APACHE_CONFDIR=%1 a2dismod -q status"_s.arg(m_instance.configDir())}),
@@ -116,14 +98,12 @@ void TestStatusPage::startsAServerWithoutOneWithItsOwnPage()
 
 void TestStatusPage::monitorAddsThePageForTheRunAndTakesItBack()
 {
-    QVERIFY(startDirectly());
+    const QString started = m_instance.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QCOMPARE(m_instance.statusPageCode(), 404);
 
     QProcess cli;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    environment.remove(u"SSH_AUTH_SOCK"_s);
-    cli.setProcessEnvironment(environment);
+    cli.setProcessEnvironment(TestPaths::cliEnvironment(m_dir.filePath(u"data"_s)));
     const QString csv = m_dir.filePath(u"monitor.csv"_s);
     cli.start(TestPaths::cliBinary(),
               {u"monitor"_s, u"--target"_s,
@@ -150,8 +130,10 @@ void TestStatusPage::monitorAddsThePageForTheRunAndTakesItBack()
 
 void TestStatusPage::switchesMpmOnARunningServerWithoutOne()
 {
-    if (m_instance.statusPageCode() == 0)
-        QVERIFY(startDirectly());
+    if (m_instance.statusPageCode() == 0) {
+        const QString started = m_instance.start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+    }
     QCOMPARE(m_instance.statusPageCode(), 404);
     auto driver = connectDriver();
     QVERIFY2(driver.ok(), qPrintable(driver.ok() ? QString() : driver.error().toString()));

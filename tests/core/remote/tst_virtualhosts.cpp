@@ -48,9 +48,10 @@ private:
 void TestVirtualHosts::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    if (const QString reason = TestDebianInstance::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
     const QString created = m_instance.create();
-    if (!created.isEmpty())
-        QSKIP(qPrintable(created));
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     QFile site(m_instance.configDir() + u"/sites-available/000-default.conf"_s);
     QVERIFY(site.open(QIODevice::ReadOnly));
     QByteArray text = site.readAll();
