@@ -62,8 +62,11 @@ PlotGrid::PlotGrid(QWidget *parent)
     : QWidget(parent)
     , m_grid(new QGridLayout(this))
     , m_xLabel(new QLabel(this))
+    , m_columnKey(new SeriesKey(this))
 {
     m_xLabel->hide();
+    m_columnKey->setOrientation(Qt::Horizontal);
+    m_columnKey->hide();
     m_grid->setHorizontalSpacing(10);
     m_grid->setVerticalSpacing(4);
     setAutoFillBackground(true);
@@ -91,6 +94,17 @@ void PlotGrid::setColumns(const QStringList &titles, const QList<QColor> &colour
     m_columnColours = colours;
     m_leftMargin = 0;
     m_heldX.reset();
+    // In overlay mode the columns are told apart by colour alone: a key
+    // above the plots says which is which.
+    QList<SeriesKey::Item> columnItems;
+    for (qsizetype i = 0; i < std::min(titles.size(), colours.size()); ++i) {
+        SeriesStyle style;
+        style.colour = colours.at(i);
+        columnItems.append({titles.at(i), style});
+    }
+    m_columnKey->setItems(columnItems);
+    m_grid->removeWidget(m_columnKey);
+    m_grid->addWidget(m_columnKey, 0, 1, 1, std::max(1, int(titles.size())));
     for (qsizetype i = 0; i < titles.size(); ++i) {
         Column column;
         column.header = new QWidget(this);
@@ -187,6 +201,7 @@ int PlotGrid::addSeries(int row, int column, const QString &name, const SeriesSt
         u"%1 – %2"_s.arg(m_columns.at(size_t(column)).title->text(), name), style, *cell, series);
     target.series[column].append({name, style});
     updateKey(target);
+    updateVisibility();
     return series;
 }
 
@@ -292,6 +307,7 @@ void PlotGrid::applyThemeToLabels()
         column.underline->setPalette(palette);
     }
     m_xLabel->setFont(m_theme.font());
+    m_columnKey->applyTheme(m_theme);
     for (const auto &row : m_rows) {
         row->label->setFont(m_theme.font());
         row->label->setMaximumWidth(QFontMetrics(m_theme.font()).averageCharWidth()
@@ -304,12 +320,18 @@ void PlotGrid::updateVisibility()
 {
     for (const Column &column : std::as_const(m_columns))
         column.header->setVisible(!m_overlay);
+    const bool columnsByColour = m_overlay && !m_columnColours.isEmpty();
+    m_columnKey->setVisible(columnsByColour);
     for (const auto &row : m_rows) {
         for (TimeSeriesPlot *plot : row->plots)
             plot->setVisible(!m_overlay);
         row->overlay->setVisible(m_overlay);
-        // The overlay's own legend names column and series.
-        row->key->setVisible(!m_overlay);
+        // Overlaid, a row whose colours stand for the columns keeps its key
+        // (dash pattern: series) beside the column key (colour: column);
+        // any other needs its plot's legend, "column – series".
+        const bool keyed = columnsByColour && colourMeansColumn(row->series);
+        row->key->setVisible(!m_overlay || keyed);
+        row->overlay->setLegendVisible(m_overlay && !keyed);
     }
 }
 

@@ -15,6 +15,7 @@
 
 class QGridLayout;
 class QLabel;
+class SeriesKey;
 class TimeSeriesPlot;
 
 // Rows x columns of TimeSeriesPlot: one column per compared subject (titles
@@ -23,7 +24,8 @@ class TimeSeriesPlot;
 // Axes are shared so that heights compare honestly: every plot of a row has
 // the same y range, from 0 to a rounded bound above the row's highest value,
 // and all plots the same x range. In overlay mode each row is one plot that
-// holds every column's series, named "column – series".
+// holds every column's series, named "column – series" (with a key of
+// column colours on top when the colours stand for the columns).
 //
 // Appending only records points and marks plots dirty. The owner calls
 // refresh() on its 100–250 ms timer: it recomputes the shared ranges (from
@@ -93,6 +95,7 @@ private:
     QList<QColor> m_columnColours;
     std::vector<std::unique_ptr<Row>> m_rows;
     QLabel *m_xLabel = nullptr;
+    SeriesKey *m_columnKey = nullptr; // colour to column, for the overlay
     QString m_noDataText;
     PlotTheme m_theme;
     std::optional<QCPRange> m_fixedX;

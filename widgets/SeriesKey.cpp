@@ -7,6 +7,7 @@ namespace {
 
 constexpr int sampleLength = 30; // px at the normal size: long enough to tell a dash from a dot
 constexpr int sampleGap = 6;     // px between a sample and its name
+constexpr int itemGap = 24;      // px between two items side by side
 
 } // namespace
 
@@ -31,6 +32,13 @@ void SeriesKey::setSamplesInTextColour(bool textColour)
     update();
 }
 
+void SeriesKey::setOrientation(Qt::Orientation orientation)
+{
+    m_orientation = orientation;
+    updateGeometry();
+    update();
+}
+
 void SeriesKey::applyTheme(const PlotTheme &theme)
 {
     m_theme = theme;
@@ -41,13 +49,21 @@ void SeriesKey::applyTheme(const PlotTheme &theme)
 
 int SeriesKey::sampleWidth() const { return qRound(sampleLength * m_theme.lineScale()); }
 
+int SeriesKey::itemWidth(const Item &item) const
+{
+    return sampleWidth() + sampleGap + QFontMetrics(m_theme.font()).horizontalAdvance(item.name);
+}
+
 QSize SeriesKey::sizeHint() const
 {
-    const QFontMetrics metrics(m_theme.font());
-    int widest = 0;
-    for (const Item &item : m_items)
-        widest = std::max(widest, metrics.horizontalAdvance(item.name));
-    return QSize(sampleWidth() + sampleGap + widest, int(m_items.size()) * metrics.height());
+    const int lineHeight = QFontMetrics(m_theme.font()).height();
+    int width = 0;
+    for (const Item &item : m_items) {
+        width = m_orientation == Qt::Vertical ? std::max(width, itemWidth(item))
+                                              : width + itemWidth(item) + itemGap;
+    }
+    const int lines = m_orientation == Qt::Vertical ? int(m_items.size()) : 1;
+    return QSize(width, lines * lineHeight);
 }
 
 QSize SeriesKey::minimumSizeHint() const { return sizeHint(); }
@@ -57,19 +73,23 @@ void SeriesKey::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setFont(m_theme.font());
-    const QFontMetrics metrics(m_theme.font());
-    const int lineHeight = metrics.height();
-    for (qsizetype i = 0; i < m_items.size(); ++i) {
-        const Item &item = m_items.at(i);
-        const int y = int(i) * lineHeight;
+    const int lineHeight = QFontMetrics(m_theme.font()).height();
+    // Side by side, the items stand centred as a group.
+    int x = m_orientation == Qt::Vertical ? 0 : std::max(0, (width() - sizeHint().width()) / 2);
+    int y = 0;
+    for (const Item &item : m_items) {
         const qreal middle = y + lineHeight / 2.0;
         QPen pen(m_textColour ? m_theme.foreground() : item.style.colour,
                  item.style.width * m_theme.lineScale(), item.style.penStyle);
         pen.setCapStyle(Qt::FlatCap);
         painter.setPen(pen);
-        painter.drawLine(QPointF(0, middle), QPointF(sampleWidth(), middle));
+        painter.drawLine(QPointF(x, middle), QPointF(x + sampleWidth(), middle));
         painter.setPen(m_theme.foreground());
-        painter.drawText(QRect(sampleWidth() + sampleGap, y, width(), lineHeight),
+        painter.drawText(QRect(x + sampleWidth() + sampleGap, y, itemWidth(item), lineHeight),
                          Qt::AlignLeft | Qt::AlignVCenter, item.name);
+        if (m_orientation == Qt::Vertical)
+            y += lineHeight;
+        else
+            x += itemWidth(item) + itemGap;
     }
 }

@@ -112,6 +112,8 @@ void TimeSeriesPlot::setLegendVisible(bool visible)
     markDirty();
 }
 
+bool TimeSeriesPlot::isLegendVisible() const { return m_legendVisible; }
+
 void TimeSeriesPlot::setNoDataText(const QString &text)
 {
     m_noDataText->setText(text);

@@ -31,6 +31,7 @@ public:
     void setXLabel(const QString &label);
     void setYLabel(const QString &label); // with its unit, e.g. "p99 (ms)"
     void setLegendVisible(bool visible);
+    [[nodiscard]] bool isLegendVisible() const;
     void setNoDataText(const QString &text); // shown while no series has a point; "" for none
     void applyTheme(const PlotTheme &theme);
 

@@ -2,6 +2,7 @@
 #include "ColourBlindPalette.h"
 #include "PixelChecks.h"
 #include "PlotGrid.h"
+#include "SeriesKey.h"
 #include "SyntheticDashboard.h"
 #include "TestPaths.h"
 #include "TimeSeriesPlot.h"
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void rowsShareTheirYRangeAfterAppendsToOneColumn();
     void everyPlotSharesTheXRange();
     void overlayShowsEverySeriesOfItsRow();
+    void overlayNamesColumnAndSeriesWhenColoursAreTheSeries();
     void refreshRedrawsOnlyDirtyPlotsOnScreen();
     void columnsOfPlotsLineUp();
     void dashboardScreenshots_data();
@@ -149,10 +151,39 @@ void TestPlotGrid::overlayShowsEverySeriesOfItsRow()
     const QImage image(path);
     QVERIFY(grid.plot(0, 0)->isHidden());
     QVERIFY(!overlay->isHidden());
+    // Colour stands for the column here: a key of column colours on top and
+    // the row's key of dash patterns replace a twelve-entry legend.
+    QVERIFY(!overlay->isLegendVisible());
+    const auto keys = grid.findChildren<SeriesKey *>();
+    const auto columnKey = std::find_if(keys.cbegin(), keys.cend(), [](const SeriesKey *key) {
+        return !key->items().isEmpty() && key->items().front().name == u"prefork"_s;
+    });
+    QVERIFY(columnKey != keys.cend());
+    QVERIFY((*columnKey)->isVisibleTo(&grid));
+    QCOMPARE((*columnKey)->items().size(), 3);
     // Every column's colour inside the overlay plot.
     const QRect plotArea(overlay->mapTo(&grid, QPoint(0, 0)), overlay->size());
     for (const QColor &colour : SyntheticDashboard::columnColours())
         QVERIFY2(pixelsNear(image, colour, plotArea) > 100, qPrintable(colour.name()));
+}
+
+void TestPlotGrid::overlayNamesColumnAndSeriesWhenColoursAreTheSeries()
+{
+    // Each series its own colour, the same in every column: only a legend
+    // can say which line of the overlay is which column's.
+    PlotGrid grid;
+    grid.setColumns({u"prefork"_s, u"worker"_s}, SyntheticDashboard::columnColours().mid(0, 2));
+    grid.addRow(u"Memory"_s, u"MiB"_s);
+    for (int column = 0; column < 2; ++column) {
+        grid.addSeries(0, column, u"PSS"_s, ColourBlindPalette::style(3));
+        grid.addSeries(0, column, u"RSS"_s, ColourBlindPalette::style(4));
+    }
+    QVERIFY(!grid.overlayPlot(0)->isLegendVisible()); // not overlaid yet
+    grid.setOverlay(true);
+    QVERIFY(grid.overlayPlot(0)->isLegendVisible());
+    QCOMPARE(grid.overlayPlot(0)->seriesName(3), u"worker – RSS"_s);
+    grid.setOverlay(false);
+    QVERIFY(!grid.overlayPlot(0)->isLegendVisible());
 }
 
 void TestPlotGrid::refreshRedrawsOnlyDirtyPlotsOnScreen()
