@@ -66,6 +66,8 @@ QJsonObject runJson(const RunRecord &run)
         {u"series"_s, QJsonObject{{u"load"_s, PointColumns::toJson(run.load)},
                                   {u"server"_s, PointColumns::toJson(run.server)}}},
         {u"load"_s, run.loadResult},
+        {u"busiestScoreboard"_s, run.busiestScoreboard},
+        {u"busiestScoreboardT"_s, run.busiestScoreboardT},
     };
 }
 
@@ -111,6 +113,8 @@ Result<RunRecord> runFrom(const QJsonObject &object, const QString &where)
         return server.error();
     run.server = std::move(server).value();
     run.loadResult = object.value(u"load"_s).toObject();
+    run.busiestScoreboard = object.value(u"busiestScoreboard"_s).toString();
+    run.busiestScoreboardT = object.value(u"busiestScoreboardT"_s).toDouble();
     return run;
 }
 

@@ -85,6 +85,7 @@ const std::vector<Field<ServerPoint>> &serverFields()
              [](P &p, double v) { p.pssComplete = v != 0; }},
             field(u"memUsedKb"_s, &P::memUsedKb),
             field(u"memTotalKb"_s, &P::memTotalKb),
+            field(u"cores"_s, &P::cores),
             field(u"apacheCpuPercent"_s, &P::apacheCpuPercent),
             field(u"systemCpuPercent"_s, &P::systemCpuPercent),
             field(u"busyWorkers"_s, &P::busyWorkers),

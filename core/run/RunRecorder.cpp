@@ -68,6 +68,7 @@ ServerPoint RunRecorder::pointFor(const ServerSample &sample, double t)
     point.pssComplete = f.processesWithoutSmaps == 0;
     point.memUsedKb = f.memUsedKb;
     point.memTotalKb = sample.memTotalKb;
+    point.cores = sample.cpuCount;
     point.apacheCpuPercent = f.apacheCpuPercent.value_or(ServerPoint::none);
     point.systemCpuPercent = f.systemCpuPercent.value_or(ServerPoint::none);
     if (const std::optional<ServerStatus> &status = sample.status) {
@@ -122,6 +123,14 @@ void RunRecorder::tick()
                 m_scoreboard = newest.status->scoreboard.text();
                 m_scoreboardT = points.back().t;
             }
+            for (qsizetype i = 0; i < samples.size(); ++i) {
+                const std::optional<ServerStatus> &status = samples.at(i).status;
+                if (status && status->scoreboard.busy() > m_busiestSlots) {
+                    m_busiestSlots = status->scoreboard.busy();
+                    m_busiestScoreboard = status->scoreboard.text();
+                    m_busiestScoreboardT = points[std::size_t(i)].t;
+                }
+            }
             added = true;
         }
     }
@@ -175,6 +184,14 @@ LatencyHistogram RunRecorder::latency() const
 {
     const std::lock_guard lock(m_mutex);
     return m_latency;
+}
+
+QString RunRecorder::busiestScoreboard(double *t) const
+{
+    const std::lock_guard lock(m_mutex);
+    if (t)
+        *t = m_busiestScoreboardT;
+    return m_busiestScoreboard;
 }
 
 double RunRecorder::loadStartT() const

@@ -62,6 +62,10 @@ public:
     [[nodiscard]] LoadCounters totals() const;
     [[nodiscard]] LatencyHistogram latency() const;
 
+    // The scoreboard at the busiest sample so far (most slots neither open
+    // nor waiting), and when: what a finished run shows of its scoreboard.
+    [[nodiscard]] QString busiestScoreboard(double *t = nullptr) const;
+
     [[nodiscard]] const RunClock &clock() const { return m_clock; }
     // When the load started and ended (s on the clock), 0 / last point's t
     // until known.
@@ -85,6 +89,9 @@ private:
     std::vector<ServerPoint> m_serverPoints;
     QString m_scoreboard;
     double m_scoreboardT = 0;
+    QString m_busiestScoreboard;
+    double m_busiestScoreboardT = 0;
+    int m_busiestSlots = -1;
     LoadCounters m_totals;
     LatencyHistogram m_latency;
     double m_loadStartT = 0;

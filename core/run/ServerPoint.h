@@ -24,6 +24,7 @@ struct ServerPoint {
     bool pssComplete = true; // false when some processes' smaps_rollup was unreadable
     qint64 memUsedKb = 0;    // system: MemTotal - MemAvailable
     qint64 memTotalKb = 0;
+    int cores = 0;                  // the server's CPUs: systemCpuPercent x cores = % of one core
     double apacheCpuPercent = none; // % of one core
     double systemCpuPercent = none; // % of all cores
     int busyWorkers = -1;

@@ -327,6 +327,7 @@ void CampaignRunner::measure(RunRecord &record, const QString &baseUrl, double e
     record.loadResult = loadResult.toJson();
     record.load = recorder->loadPoints();
     record.server = recorder->serverPoints();
+    record.busiestScoreboard = recorder->busiestScoreboard(&record.busiestScoreboardT);
     record.summary =
         RunSummary::compute(loadResult, record.server, record.loadStartT, record.loadEndT);
     record.summary.clientCpuSeconds = clientCpu;

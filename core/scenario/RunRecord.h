@@ -33,6 +33,8 @@ struct RunRecord {
     RunSummary summary;
     std::vector<LoadPoint> load;
     std::vector<ServerPoint> server;
+    QString busiestScoreboard; // mod_status's scoreboard at the busiest sample
+    double busiestScoreboardT = 0;
     QJsonObject loadResult; // the engine's whole result, as `mpmlab-cli load --json` writes it
 
     // A metric as verdicts compare it. A server that did not start failed

@@ -41,6 +41,8 @@ struct ScenarioLoad {
     [[nodiscard]] double expectedSeconds(double scale) const;
     // "5,000 requests, 500 clients, keep-alive, think 100–300 ms" and in French.
     [[nodiscard]] LocalizedText describe(double scale = 1.0) const;
+
+    bool operator==(const ScenarioLoad &) const = default;
 };
 
 } // namespace mpmlab

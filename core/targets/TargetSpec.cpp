@@ -25,6 +25,13 @@ Result<TargetSpec> TargetSpec::parse(const QString &text)
     return spec;
 }
 
+TargetSpec TargetSpec::local(LabOptions options)
+{
+    TargetSpec spec;
+    spec.lab = std::move(options);
+    return spec;
+}
+
 QString TargetSpec::name() const
 {
     return kind == Kind::Local ? u"local"_s : ssh.target.toString();

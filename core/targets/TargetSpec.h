@@ -23,6 +23,8 @@ struct TargetSpec {
     // policy and sudo are left for the caller to fill. InvalidInput
     // otherwise, naming both forms.
     static Result<TargetSpec> parse(const QString &text);
+    // The local lab with `options`.
+    static TargetSpec local(LabOptions options);
 
     // "local" or "ssh://user@host:port".
     [[nodiscard]] QString name() const;

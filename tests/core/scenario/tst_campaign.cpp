@@ -89,9 +89,11 @@ void TestCampaign::everyBuiltInScenarioScaledDown()
                 return p.t >= run.loadStartT
                        && p.t <= run.loadEndT + run.samplingIntervalMs / 1000.0;
             });
+        // At least half the frames the interval allows: on a busy 2-core
+        // machine a frame can be late, never missing for long.
         const double loadSeconds = run.loadEndT - run.loadStartT;
-        QVERIFY2(during >= std::max<qsizetype>(
-                     1, qsizetype(loadSeconds * 1000 / run.samplingIntervalMs) - 2),
+        const auto expected = qsizetype(loadSeconds * 1000 / run.samplingIntervalMs);
+        QVERIFY2(during >= std::max<qsizetype>(1, expected / 2),
                  qPrintable(u"%1: %2 samples in %3 s"_s.arg(what).arg(during).arg(loadSeconds)));
         QCOMPARE(s.samples,
                  int(std::count_if(run.server.begin(), run.server.end(), [&](const ServerPoint &p) {
@@ -100,7 +102,14 @@ void TestCampaign::everyBuiltInScenarioScaledDown()
         QVERIFY2(s.peakProcesses >= 1 && s.peakRssKib && *s.peakRssKib > 0, qPrintable(what));
         QVERIFY2(s.peakPssKib && *s.peakPssKib > 0 && *s.peakPssKib <= *s.peakRssKib,
                  qPrintable(what));
-        QCOMPARE(s.slotCount > 0, true);
+        // The scoreboard is read at rest; under load prefork and worker may
+        // have no process or thread left to answer mod_status (every slot
+        // held by a keep-alive client), event always has its listener.
+        QVERIFY2(std::any_of(run.server.begin(), run.server.end(),
+                             [](const ServerPoint &p) { return p.slotCount > 0; }),
+                 qPrintable(what));
+        if (run.mpm == MpmKind::Event)
+            QVERIFY2(s.slotCount > 0, qPrintable(what));
         QVERIFY(s.samplerCpuSeconds.has_value());
         // The MPM Apache ran is the one the run was for.
         QCOMPARE(run.profile.mpm, run.mpm);
