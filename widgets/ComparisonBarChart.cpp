@@ -50,6 +50,8 @@ ComparisonBarChart::ComparisonBarChart(QWidget *parent)
     // keeps its subject's colour.
     m_bars->setBarWidth(barWidth);
     m_chart->addSeries(m_bars);
+    // MPM names are short: written whole rather than elided in a narrow chart.
+    m_categories->setTruncateLabels(false);
     m_chart->addAxis(m_categories, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
     m_bars->attachAxis(m_categories);
@@ -86,13 +88,19 @@ void ComparisonBarChart::applyTheme(const PlotTheme &theme)
 
 QString ComparisonBarChart::labelText(int subject) const { return m_labels.value(subject); }
 
-QString ComparisonBarChart::formatValue(double value)
+QString ComparisonBarChart::formatValue(double value, int maxDecimals)
 {
     const double size = std::abs(value);
-    if (size > 0 && size < 0.01)
+    if (maxDecimals > 0 && size > 0 && size < 0.01)
         return QLocale().toString(value, 'g', 2);
     const int decimals = size >= 100 ? 0 : size >= 10 ? 1 : 2;
-    return QLocale().toString(value, 'f', decimals);
+    return QLocale().toString(value, 'f', std::min(decimals, maxDecimals));
+}
+
+void ComparisonBarChart::setMaxDecimals(int decimals)
+{
+    m_maxDecimals = std::max(decimals, 0);
+    rebuild();
 }
 
 double ComparisonBarChart::axisTop() const
@@ -149,7 +157,7 @@ void ComparisonBarChart::placeDecorations()
     m_labels.clear();
     for (qsizetype i = 0; i < m_subjects.size(); ++i) {
         const BarValue value = m_values.value(i);
-        QString label = value.value ? formatValue(*value.value) : value.note;
+        QString label = value.value ? formatValue(*value.value, m_maxDecimals) : value.note;
         if (value.value && !value.note.isEmpty())
             label += u'\n' + value.note;
         m_labels.append(label.isEmpty() ? u"–"_s : label);

@@ -29,6 +29,8 @@ public:
 
     void setTitle(const QString &title);
     void setUnit(const QString &unit); // the value axis' title, e.g. "requests/s"
+    // At most this many decimals in the labels (0 for counts); default 2.
+    void setMaxDecimals(int decimals);
     void setSubjects(const QStringList &names, const QList<QColor> &colours);
     // One per subject, in the same order.
     void setValues(const QList<BarValue> &values);
@@ -39,8 +41,9 @@ public:
     // The column of the plot area where subject's bar stands, in this
     // widget's coordinates.
     [[nodiscard]] QRectF slotRect(int subject) const;
-    // How values are written: the UI's locale, 0–2 decimals by size.
-    [[nodiscard]] static QString formatValue(double value);
+    // How values are written: the UI's locale, 0–2 decimals by size, never
+    // more than maxDecimals.
+    [[nodiscard]] static QString formatValue(double value, int maxDecimals = 2);
 
 private:
     void rebuild();
@@ -58,5 +61,6 @@ private:
     QList<BarValue> m_values;
     QList<QGraphicsItem *> m_decorations; // labels, whiskers, empty slots
     QStringList m_labels;
+    int m_maxDecimals = 2;
     PlotTheme m_theme;
 };

@@ -4,7 +4,9 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QLayout>
 #include <QPdfWriter>
+#include <QResizeEvent>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
@@ -21,8 +23,15 @@ public:
         , m_size(widget->size())
     {
         widget->ensurePolished();
+        // A hidden widget only lays out, and a chart view only fits its
+        // scene, when shown: do both now. Its window first, or the parent's
+        // pending layout would undo the export's size while it renders.
+        if (!widget->isVisible())
+            deliverPendingResizes(widget->window());
         if (size.isValid() && size != m_size)
             widget->resize(size);
+        if (!widget->isVisible())
+            deliverPendingResizes(widget);
     }
     ~ExportGeometry()
     {
@@ -33,6 +42,21 @@ public:
     ExportGeometry &operator=(const ExportGeometry &) = delete;
 
 private:
+    // Parents first, so that each layout places its children before they
+    // hear of their own size.
+    static void deliverPendingResizes(QWidget *widget)
+    {
+        if (QLayout *layout = widget->layout())
+            layout->activate();
+        if (widget->testAttribute(Qt::WA_PendingResizeEvent)) {
+            QResizeEvent resized(widget->size(), QSize());
+            QCoreApplication::sendEvent(widget, &resized);
+            widget->setAttribute(Qt::WA_PendingResizeEvent, false);
+        }
+        for (QWidget *child : widget->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+            deliverPendingResizes(child);
+    }
+
     QWidget *m_widget;
     QSize m_size;
 };
