@@ -1,10 +1,10 @@
 #include "CampaignCommand.h"
 
 #include "CampaignProgressLine.h"
+#include "ReportCharts.h"
 #include "SshLoginOptions.h"
+#include "UiLanguage.h"
 #include "common/AtomicFile.h"
-#include "results/CampaignFile.h"
-#include "results/SeriesCsv.h"
 #include "results/TextReport.h"
 #include "scenario/CampaignRunner.h"
 #include "scenario/ScenarioLibrary.h"
@@ -113,18 +113,6 @@ QString CampaignCommand::summary() const
     return u"Run a scenario on prefork, worker and event in turn; report and verdicts"_s;
 }
 
-Status CampaignCommand::writeFiles(const CampaignResult &campaign, const QString &directory,
-                                   const QString &language)
-{
-    if (Status saved = CampaignFile::save(campaign, QDir(directory).filePath(u"campaign.json"_s));
-        !saved)
-        return saved;
-    if (Result<QStringList> csv = SeriesCsv::write(campaign, directory); !csv)
-        return csv.error();
-    return writeFileAtomically(QDir(directory).filePath(u"report.txt"_s),
-                               TextReport::render(campaign, language).toUtf8());
-}
-
 int CampaignCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -134,8 +122,9 @@ int CampaignCommand::run(const QStringList &arguments)
         "warm up, load while sampling the server, record. The server is put back as it was at "
         "the end, also after an error or Ctrl+C. Prints a live progress line on stderr, then "
         "the summary table and whether each of the course's expectations held, with its "
-        "evidence. Writes campaign.json, the series as CSV (load-MPM-N.csv, server-MPM-N.csv) "
-        "and report.txt into --out.\n\n"
+        "evidence. Writes into --out: campaign.json, the series as CSV (load-MPM-N.csv, "
+        "server-MPM-N.csv), report.txt, the charts as PNG and SVG (dashboard, comparison, one "
+        "per figure) and report.html with the charts embedded.\n\n"
         "Built-in scenarios: 'mpmlab-cli scenarios'."_s);
     parser.addHelpOption();
     const QCommandLineOption scenarioOption(
@@ -198,7 +187,7 @@ int CampaignCommand::run(const QStringList &arguments)
         return usageError(u"--scale must be a number from %1 to %2"_s.arg(CampaignOptions::minScale)
                               .arg(CampaignOptions::maxScale));
     }
-    const QString language = parser.value(langOption);
+    const QString language = UiLanguage::install(parser.value(langOption));
     const QString outDir =
         parser.isSet(outOption)
             ? parser.value(outOption)
@@ -238,7 +227,7 @@ int CampaignCommand::run(const QStringList &arguments)
         const QString directory =
             scenarios.size() > 1 ? QDir(outDir).filePath(scenario.id) : outDir;
         out() << TextReport::render(result, language) << Qt::endl;
-        if (Status written = writeFiles(result, directory, language); !written) {
+        if (Status written = ReportCharts::writeAll(result, directory, language); !written) {
             fail(written.error());
             exitCode = Failure;
         } else {

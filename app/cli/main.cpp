@@ -2,9 +2,11 @@
 #include "LabCommand.h"
 #include "LoadCommand.h"
 #include "MonitorCommand.h"
+#include "ReportCommand.h"
 #include "ScenariosCommand.h"
 #include "ServerCommand.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <memory>
 #include <vector>
@@ -25,11 +27,26 @@ QString usage(const std::vector<std::unique_ptr<CliCommand>> &commands)
     return text;
 }
 
+// Verbs that draw charts (off screen, with the window's widgets) need a
+// QApplication; the others need no display.
+bool drawsCharts(int argc, char *argv[])
+{
+    return argc > 1 && (qstrcmp(argv[1], "campaign") == 0 || qstrcmp(argv[1], "report") == 0);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (drawsCharts(argc, argv)) {
+        // The same pictures whatever the user's display: drawn off screen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(u"mpmlab-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MPMLAB_VERSION));
     QCoreApplication::setOrganizationName(u"mpmlab"_s);
@@ -41,6 +58,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<MonitorCommand>());
     commands.push_back(std::make_unique<ScenariosCommand>());
     commands.push_back(std::make_unique<CampaignCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
 
     const QStringList arguments = QCoreApplication::arguments();
     QTextStream out(stdout);

@@ -1,8 +1,9 @@
+#include "ExperimentPanel.h"
+#include "GuiOptions.h"
 #include "MainWindow.h"
 #include "UiLanguage.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QImage>
 #include <QTimer>
 
@@ -10,11 +11,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// --screenshot: the lab's state must be on screen by then, else no picture
-// (a window still "checking" proves nothing) and a failed exit.
+// --screenshot: the server's state must be on screen by then, else no
+// picture (a window still "checking" proves nothing) and a failed exit.
 constexpr int screenshotDeadlineMs = 30000;
+constexpr int settleMs = 300; // let layouts and the last replot land before the picture
 
-// The window as a PNG that says what it shows: its title and the lab's
+// The window as a PNG that says what it shows: its title and the server's
 // state in text chunks, which image viewers list and the tests read.
 bool saveScreenshot(MainWindow &window, const QString &path)
 {
@@ -25,10 +27,39 @@ bool saveScreenshot(MainWindow &window, const QString &path)
     return image.save(path, "PNG");
 }
 
+void screenshotWhen(MainWindow &window, void (MainWindow::*ready)(), const QString &path,
+                    int exitCode = 0)
+{
+    QObject::connect(&window, ready, &window, [&window, path, exitCode] {
+        QTimer::singleShot(settleMs, &window, [&window, path, exitCode] {
+            QApplication::exit(saveScreenshot(window, path) ? exitCode : 1);
+        });
+    });
+}
+
+// Help, version and scripted screenshots need no screen: without a display
+// they use the offscreen platform instead of failing to start.
+void chooseHeadlessPlatform(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")) {
+        return;
+    }
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version" || arg == "--screenshot" || arg.startsWith("--screenshot=")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            return;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    chooseHeadlessPlatform(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"mpmlab"_s);
     QApplication::setApplicationDisplayName(u"MPM Lab"_s);
@@ -36,58 +67,51 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"mpmlab"_s);
     QApplication::setDesktopFileName(u"mpmlab"_s);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"MPM Lab: see how Apache httpd's MPMs behave under load."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption langOption(u"lang"_s, u"User interface language: fr or en."_s,
-                                        u"language"_s);
-    const QCommandLineOption labDirOption(u"lab-dir"_s, u"Directory of the local lab."_s, u"dir"_s);
-    const QCommandLineOption portOption(u"port"_s, u"Port of the local lab on 127.0.0.1."_s,
-                                        u"port"_s);
-    const QCommandLineOption startLabOption(u"start-lab"_s,
-                                            u"Start the local lab when the window opens."_s);
-    const QCommandLineOption screenshotOption(
-        u"screenshot"_s, u"Save a PNG of the window once the lab state is shown, then quit."_s,
-        u"file"_s);
-    parser.addOptions({langOption, labDirOption, portOption, startLabOption, screenshotOption});
-    parser.process(app);
-
-    UiLanguage::install(parser.value(langOption));
-
-    mpmlab::LabOptions labOptions;
-    labOptions.rootDir = parser.value(labDirOption);
-    if (parser.isSet(portOption)) {
-        bool ok = false;
-        const uint port = parser.value(portOption).toUInt(&ok);
-        if (!ok || port == 0 || port > 65535) {
-            qCritical("mpmlab: --port must be a number from 1 to 65535");
-            return 2;
-        }
-        labOptions.port = quint16(port);
+    const mpmlab::Result<GuiOptions> options = GuiOptions::parse(QApplication::arguments());
+    if (!options) {
+        qCritical("mpmlab: %s", qPrintable(options.error().message));
+        return 2;
     }
+    UiLanguage::install(options->language);
 
-    MainWindow window(labOptions);
+    MainWindow window(options->target);
+    ExperimentPanel *panel = window.experimentPanel();
+    if (!options->scenario.isEmpty() && !panel->selectScenario(options->scenario)) {
+        qCritical("mpmlab: no scenario '%s'", qPrintable(options->scenario));
+        return 2;
+    }
+    if (options->scale)
+        panel->setScale(*options->scale);
+    if (options->presentation)
+        window.setPresentation(true);
     window.show();
-    if (parser.isSet(startLabOption))
+    if (!options->openPath.isEmpty() && !window.openCampaign(options->openPath))
+        return 1;
+    if (options->startLab)
         window.startLab();
+    if (options->run)
+        QTimer::singleShot(0, &window, &MainWindow::runExperiment);
 
-    if (parser.isSet(screenshotOption)) {
-        const QString path = parser.value(screenshotOption);
-        // With --start-lab, show the lab started (or its error), not the state before.
-        const auto ready = parser.isSet(startLabOption) ? &MainWindow::labOperationFinished
-                                                        : &MainWindow::labStateKnown;
-        // 200 ms: let the status bar lay out its new text first.
-        QObject::connect(&window, ready, &app, [&window, &app, path] {
-            QTimer::singleShot(200, &app, [&window, path] {
+    if (!options->screenshot.isEmpty()) {
+        const QString path = options->screenshot;
+        if (options->run) {
+            screenshotWhen(window, &MainWindow::campaignFinished, path);
+        } else if (!options->openPath.isEmpty()) {
+            QTimer::singleShot(settleMs, &window, [&window, path] {
                 QApplication::exit(saveScreenshot(window, path) ? 0 : 1);
             });
-        });
-        QTimer::singleShot(screenshotDeadlineMs, &app, [] {
-            qCritical("mpmlab: the local lab's state was not shown within %d s: no screenshot",
-                      screenshotDeadlineMs / 1000);
-            QApplication::exit(1);
-        });
+        } else {
+            // With --start-lab, show the server started (or its error), not the state before.
+            screenshotWhen(window,
+                           options->startLab ? &MainWindow::labOperationFinished
+                                             : &MainWindow::labStateKnown,
+                           path);
+            QTimer::singleShot(screenshotDeadlineMs, &app, [] {
+                qCritical("mpmlab: the server's state was not shown within %d s: no screenshot",
+                          screenshotDeadlineMs / 1000);
+                QApplication::exit(1);
+            });
+        }
     }
     return app.exec();
 }

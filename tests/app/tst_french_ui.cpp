@@ -25,7 +25,7 @@ void TestFrenchUi::windowTitleIsFrench()
     QTemporaryDir labDir;
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
-    MainWindow window(options);
+    MainWindow window(mpmlab::TargetSpec::local(options));
     QCOMPARE(window.windowTitle(), u"MPM Lab — atelier des MPM d'Apache"_s);
 }
 
@@ -34,11 +34,11 @@ void TestFrenchUi::menusAreFrench()
     QTemporaryDir labDir;
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
-    MainWindow window(options);
+    MainWindow window(mpmlab::TargetSpec::local(options));
     QStringList titles;
     for (const QAction *action : window.menuBar()->actions())
         titles.append(action->text());
-    QCOMPARE(titles, (QStringList{u"&Fichier"_s, u"&Labo"_s, u"&Aide"_s}));
+    QCOMPARE(titles, (QStringList{u"&Fichier"_s, u"Affic&hage"_s, u"&Labo"_s, u"&Aide"_s}));
 }
 
 void TestFrenchUi::unknownLanguageFallsBackToEnglish()

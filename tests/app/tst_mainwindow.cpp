@@ -1,5 +1,6 @@
-#include "DashboardArea.h"
+#include "CampaignDashboard.h"
 #include "MainWindow.h"
+#include "PlotGrid.h"
 #include "ScreenshotCheck.h"
 #include "TestLab.h"
 #include "TestPaths.h"
@@ -63,7 +64,7 @@ void TestMainWindow::opensWithMenusAndDashboard()
     QTemporaryDir labDir;
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
-    MainWindow window(options);
+    MainWindow window(mpmlab::TargetSpec::local(options));
     QSignalSpy known(&window, &MainWindow::labStateKnown);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -71,10 +72,12 @@ void TestMainWindow::opensWithMenusAndDashboard()
     QCOMPARE(window.labStatusText(), u"Local lab: stopped"_s);
 
     QCOMPARE(window.windowTitle(), u"MPM Lab — Apache MPM workbench"_s);
-    QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&Lab"_s, u"&Help"_s}));
-    const auto *dashboard = window.findChild<DashboardArea *>();
+    QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&View"_s, u"&Lab"_s, u"&Help"_s}));
+    const auto *dashboard = window.findChild<CampaignDashboard *>();
     QVERIFY(dashboard);
-    QCOMPARE(dashboard->columnTitles(), (QStringList{u"prefork"_s, u"worker"_s, u"event"_s}));
+    QCOMPARE(dashboard->grid()->columnTitles(),
+             (QStringList{u"prefork"_s, u"worker"_s, u"event"_s}));
+    QCOMPARE(dashboard->grid()->rowCount(), 7);
 
     const QImage shot = window.grab().toImage();
     QVERIFY(shot.width() >= 800 && shot.height() >= 500);
@@ -88,7 +91,7 @@ void TestMainWindow::statusBarShowsTheRunningLab()
 {
     TestLab lab;
     QVERIFY(lab.startWith(mpmlab::MpmKind::Worker).ok());
-    MainWindow window(lab.options());
+    MainWindow window(mpmlab::TargetSpec::local(lab.options()));
     QSignalSpy known(&window, &MainWindow::labStateKnown);
     window.show();
     QVERIFY(known.wait(10000));
@@ -105,7 +108,7 @@ void TestMainWindow::statusBarShowsAStoppedLab()
     QTemporaryDir labDir;
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
-    MainWindow window(options);
+    MainWindow window(mpmlab::TargetSpec::local(options));
     QSignalSpy known(&window, &MainWindow::labStateKnown);
     QVERIFY(known.wait(10000));
     QCOMPARE(window.labStatusText(), u"Local lab: stopped"_s);
@@ -114,7 +117,7 @@ void TestMainWindow::statusBarShowsAStoppedLab()
 void TestMainWindow::labMenuStartsAndStopsTheLab()
 {
     TestLab lab;
-    MainWindow window(lab.options());
+    MainWindow window(mpmlab::TargetSpec::local(lab.options()));
     QSignalSpy known(&window, &MainWindow::labStateKnown);
     window.show();
     QVERIFY(known.wait(10000));
@@ -124,7 +127,7 @@ void TestMainWindow::labMenuStartsAndStopsTheLab()
     const auto state = lab.lab().state();
     QVERIFY(state.ok() && state->running);
 
-    QAction *stop = menuAction(window, {u"&Lab"_s, u"S&top local lab"_s});
+    QAction *stop = menuAction(window, {u"&Lab"_s, u"S&top the server"_s});
     QVERIFY(stop && stop->isEnabled());
     stop->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 30000);
@@ -137,7 +140,7 @@ void TestMainWindow::mpmMenuSwitchesTheLab()
 {
     TestLab lab;
     QVERIFY(lab.startWith(mpmlab::MpmKind::Worker).ok());
-    MainWindow window(lab.options());
+    MainWindow window(mpmlab::TargetSpec::local(lab.options()));
     QSignalSpy known(&window, &MainWindow::labStateKnown);
     QSignalSpy finished(&window, &MainWindow::labOperationFinished);
     window.show();
@@ -172,7 +175,7 @@ void TestMainWindow::aFailedStartStaysVisible()
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
     options.port = squatter.serverPort();
-    MainWindow window(options);
+    MainWindow window(mpmlab::TargetSpec::local(options));
     QSignalSpy finished(&window, &MainWindow::labOperationFinished);
     window.show();
     window.startLab();

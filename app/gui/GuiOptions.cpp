@@ -1,0 +1,87 @@
+#include "GuiOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+using namespace mpmlab;
+
+Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"MPM Lab: see how Apache httpd's MPMs behave under load. Without options it opens on "
+        "the local lab (a private Apache on 127.0.0.1)."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption lang(u"lang"_s, u"User interface language: fr or en."_s,
+                                  u"language"_s);
+    const QCommandLineOption target(u"target"_s, u"local (default) or ssh://user@host[:port]."_s,
+                                    u"target"_s, u"local"_s);
+    const QCommandLineOption labDir(u"lab-dir"_s, u"Directory of the local lab."_s, u"dir"_s);
+    const QCommandLineOption port(u"port"_s, u"Port of the local lab on 127.0.0.1."_s, u"port"_s);
+    const QCommandLineOption identity(u"identity"_s, u"ssh: private key file."_s, u"file"_s);
+    const QCommandLineOption sudo(u"sudo"_s, u"ssh: use passwordless sudo on the server."_s);
+    const QCommandLineOption acceptKey(
+        u"accept-new-host-key"_s,
+        u"ssh: accept and remember an unknown host key (a changed key is always refused)."_s);
+    const QCommandLineOption instance(u"instance"_s, u"ssh: Debian instance /etc/apache2-NAME."_s,
+                                      u"name"_s);
+    const QCommandLineOption startLab(u"start-lab"_s, u"Start the server when the window opens."_s);
+    const QCommandLineOption open(u"open"_s, u"Show a saved campaign (campaign.json)."_s,
+                                  u"file"_s);
+    const QCommandLineOption scenario(u"scenario"_s,
+                                      u"Select a scenario: a built-in id or a file."_s, u"id"_s);
+    const QCommandLineOption scale(u"scale"_s, u"The scale of the selected scenario."_s,
+                                   u"factor"_s);
+    const QCommandLineOption run(u"run"_s, u"Run the selected scenario at once."_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s,
+        u"Save a PNG of the window when it is ready (the server's state shown, the campaign "
+        "opened, or the run done), then quit."_s,
+        u"file"_s);
+    const QCommandLineOption presentation(u"presentation"_s,
+                                          u"Large fonts and thick lines, for a projector."_s);
+    parser.addOptions({lang, target, labDir, port, identity, sudo, acceptKey, instance, startLab,
+                       open, scenario, scale, run, screenshot, presentation});
+    parser.process(arguments);
+
+    GuiOptions options;
+    const Result<TargetSpec> spec = TargetSpec::parse(parser.value(target));
+    if (!spec)
+        return spec.error();
+    options.target = *spec;
+    options.target.lab.rootDir = parser.value(labDir);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value == 0 || value > 65535)
+            return Error{
+                Error::Kind::InvalidInput, u"--port must be a number from 1 to 65535"_s, {}};
+        options.target.lab.port = quint16(value);
+    }
+    SshLogin &login = options.target.ssh;
+    login.credentials.identityFile = parser.value(identity);
+    login.sudo.enabled = parser.isSet(sudo);
+    if (parser.isSet(acceptKey))
+        login.policy.confirmUnknown = [](const UnknownHostKey &) { return true; };
+    if (parser.isSet(instance))
+        login.apache.configDir = u"/etc/apache2-"_s + parser.value(instance);
+    options.language = parser.value(lang);
+    options.startLab = parser.isSet(startLab);
+    options.openPath = parser.value(open);
+    options.scenario = parser.value(scenario);
+    if (parser.isSet(scale)) {
+        bool ok = false;
+        options.scale = parser.value(scale).toDouble(&ok);
+        if (!ok || *options.scale < 0.01 || *options.scale > 10)
+            return Error{
+                Error::Kind::InvalidInput, u"--scale must be a number from 0.01 to 10"_s, {}};
+    }
+    options.run = parser.isSet(run);
+    options.screenshot = parser.value(screenshot);
+    options.presentation = parser.isSet(presentation);
+    if (options.run && !options.openPath.isEmpty())
+        return Error{Error::Kind::InvalidInput, u"--run and --open do not go together"_s, {}};
+    return options;
+}
