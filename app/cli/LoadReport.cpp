@@ -111,36 +111,30 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
 
 QString LoadReport::timeSeriesHeader()
 {
-    return u"elapsed_s,interval_s,warmup,requests,rps,p50_ms,p90_ms,p99_ms,max_ms,connect_mean_ms,"
-           "failed_connect,failed_receive,failed_length,failed_exceptions,non2xx,timeouts,resets,"
-           "bytes,open_connections,idle_open\n"_s;
+    QStringList columns{u"elapsed_s"_s, u"interval_s"_s, u"warmup"_s};
+    for (const LoadCounterField &field : loadCounterFields)
+        columns << QString::fromLatin1(field.csvColumn);
+    columns << u"failed"_s << u"rps"_s << u"p50_ms"_s << u"p90_ms"_s << u"p99_ms"_s << u"max_ms"_s
+            << u"connect_mean_ms"_s << u"open_connections"_s << u"idle_open"_s;
+    return columns.join(u',') + u'\n';
 }
 
 QString LoadReport::timeSeriesRow(const LoadSnapshot &s, double intervalSeconds)
 {
     const LoadCounters &c = s.counters;
     const double rps = intervalSeconds > 0 ? double(c.completed) / intervalSeconds : 0.0;
-    const QStringList fields{
+    QStringList fields{
         QString::number(double(s.elapsedMicros) / 1e6, 'f', 3),
         QString::number(intervalSeconds, 'f', 3),
         s.warmingUp ? u"1"_s : u"0"_s,
-        QString::number(c.completed),
-        QString::number(rps, 'f', 1),
-        ms(double(s.latency.valueAtPercentile(50))),
-        ms(double(s.latency.valueAtPercentile(90))),
-        ms(double(s.latency.valueAtPercentile(99))),
-        ms(double(s.latency.max())),
-        ms(s.connect.mean()),
-        QString::number(c.failedConnect),
-        QString::number(c.failedReceive),
-        QString::number(c.failedLength),
-        QString::number(c.failedExceptions),
-        QString::number(c.non2xx),
-        QString::number(c.timeouts),
-        QString::number(c.resets),
-        QString::number(c.bytesReceived),
-        QString::number(s.openConnections),
-        QString::number(s.idleConnectionsOpen),
     };
+    for (const LoadCounterField &field : loadCounterFields)
+        fields << QString::number(c.*field.member);
+    fields << QString::number(c.failed()) << QString::number(rps, 'f', 1)
+           << ms(double(s.latency.valueAtPercentile(50)))
+           << ms(double(s.latency.valueAtPercentile(90)))
+           << ms(double(s.latency.valueAtPercentile(99))) << ms(double(s.latency.max()))
+           << ms(s.connect.mean()) << QString::number(s.openConnections)
+           << QString::number(s.idleConnectionsOpen);
     return fields.join(u',') + u'\n';
 }

@@ -12,21 +12,10 @@ double ms(double micros) { return micros / 1000.0; }
 
 QJsonObject countersJson(const LoadCounters &counters)
 {
-    return QJsonObject{
-        {u"complete"_s, double(counters.completed)},
-        {u"failed"_s, double(counters.failed())},
-        {u"failedConnect"_s, double(counters.failedConnect)},
-        {u"failedReceive"_s, double(counters.failedReceive)},
-        {u"failedLength"_s, double(counters.failedLength)},
-        {u"failedExceptions"_s, double(counters.failedExceptions)},
-        {u"non2xx"_s, double(counters.non2xx)},
-        {u"timeouts"_s, double(counters.timeouts)},
-        {u"resets"_s, double(counters.resets)},
-        {u"keepAliveRequests"_s, double(counters.keepAliveRequests)},
-        {u"connectionsOpened"_s, double(counters.connectionsOpened)},
-        {u"bytesReceived"_s, double(counters.bytesReceived)},
-        {u"bodyBytes"_s, double(counters.bodyBytes)},
-    };
+    QJsonObject json{{u"failed"_s, double(counters.failed())}};
+    for (const LoadCounterField &field : loadCounterFields)
+        json.insert(QLatin1StringView(field.jsonKey), double(counters.*field.member));
+    return json;
 }
 
 } // namespace
