@@ -18,6 +18,17 @@ QJsonObject countersJson(const LoadCounters &counters)
     return json;
 }
 
+QJsonObject clientsJson(const ClientService &clients)
+{
+    return QJsonObject{
+        {u"clients"_s, clients.clients},
+        {u"neverServed"_s, clients.neverServed},
+        {u"minResponses"_s, double(clients.minResponses)},
+        {u"medianResponses"_s, double(clients.medianResponses)},
+        {u"maxResponses"_s, double(clients.maxResponses)},
+    };
+}
+
 } // namespace
 
 void IdleConnectionStats::add(const IdleConnectionStats &other)
@@ -53,6 +64,18 @@ double LoadResult::requestsPerSecond() const
 
 QJsonObject LoadResult::histogramJson(const LatencyHistogram &histogram)
 {
+    if (histogram.count() == 0) {
+        const QJsonValue none(QJsonValue::Null);
+        return QJsonObject{
+            {u"count"_s, 0},
+            {u"minMs"_s, none},
+            {u"meanMs"_s, none},
+            {u"sdMs"_s, none},
+            {u"medianMs"_s, none},
+            {u"maxMs"_s, none},
+            {u"percentilesMs"_s, none},
+        };
+    }
     QJsonObject percentiles;
     for (double p : {50.0, 66.0, 75.0, 80.0, 90.0, 95.0, 98.0, 99.0, 99.9, 99.99, 100.0})
         percentiles.insert(QString::number(p), ms(double(histogram.valueAtPercentile(p))));
@@ -83,13 +106,18 @@ QJsonObject LoadResult::toJson() const
         {u"stopped"_s, stopped},
         {u"hitMaxDuration"_s, hitMaxDuration},
         {u"requestsPerSecond"_s, requestsPerSecond()},
-        {u"timePerRequestMs"_s,
-         counters.completed ? seconds * 1000.0 * concurrency / double(counters.completed) : 0.0},
+        {u"timePerRequestMs"_s, counters.completed ? QJsonValue(seconds * 1000.0 * concurrency
+                                                                / double(counters.completed))
+                                                   : QJsonValue(QJsonValue::Null)},
         {u"timePerRequestAcrossMs"_s,
-         counters.completed ? seconds * 1000.0 / double(counters.completed) : 0.0},
+         counters.completed ? QJsonValue(seconds * 1000.0 / double(counters.completed))
+                            : QJsonValue(QJsonValue::Null)},
         {u"transferRateKBps"_s,
          seconds > 0 ? double(counters.bytesReceived) / 1024.0 / seconds : 0.0},
         {u"counters"_s, countersJson(counters)},
+        {u"inFlightAtEnd"_s, inFlightAtEnd},
+        {u"oldestInFlightMs"_s, ms(double(oldestInFlightMicros))},
+        {u"clients"_s, clientsJson(clients)},
         {u"connect"_s, histogramJson(connect)},
         {u"processing"_s, histogramJson(processing)},
         {u"waiting"_s, histogramJson(waiting)},

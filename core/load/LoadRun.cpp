@@ -145,6 +145,8 @@ LoadResult LoadRun::finish()
     result.targetRate = m_spec.rate;
     result.stopped = m_stop.load();
     std::int64_t end = m_warmupEndMicros;
+    std::vector<std::uint64_t> responsesPerClient;
+    responsesPerClient.reserve(std::size_t(m_spec.concurrency));
     for (const auto &worker : m_workers) {
         const LoadWorker::Totals &totals = worker->totals();
         result.counters += totals.counters;
@@ -159,7 +161,13 @@ LoadResult LoadRun::finish()
         if (result.firstConnectError.empty() && totals.firstConnectErrno != 0)
             result.firstConnectError = std::strerror(totals.firstConnectErrno);
         end = std::max(end, totals.endMicros);
+        result.inFlightAtEnd += totals.inFlightAtEnd;
+        result.oldestInFlightMicros =
+            std::max(result.oldestInFlightMicros, totals.oldestInFlightMicros);
+        responsesPerClient.insert(responsesPerClient.end(), totals.responsesPerClient.begin(),
+                                  totals.responsesPerClient.end());
     }
+    result.clients = ClientService::fromResponses(std::move(responsesPerClient));
     const bool durationEnds =
         m_spec.duration.count() > 0 && m_spec.duration < m_spec.maxDuration - m_spec.warmup;
     for (const auto &worker : m_workers) {

@@ -21,6 +21,15 @@ bool isToken(const std::string &text)
 
 } // namespace
 
+bool LoadSpec::methodIsIdempotent() const
+{
+    for (const char *safe : {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}) {
+        if (method == safe)
+            return true;
+    }
+    return false;
+}
+
 Status LoadSpec::validate() const
 {
     if (concurrency < 1)

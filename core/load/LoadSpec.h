@@ -49,6 +49,9 @@ struct LoadSpec {
 
     // InvalidInput with the reason if a field is out of range.
     [[nodiscard]] Status validate() const;
+    // Whether `method` may be sent again after a kept-alive connection
+    // closed under it (RFC 9110 9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE).
+    [[nodiscard]] bool methodIsIdempotent() const;
 };
 
 } // namespace mpmlab

@@ -2,8 +2,13 @@
 #include "load/LoadRun.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QtTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -11,7 +16,8 @@ using namespace mpmlab;
 
 // The run as a consumer sees it: snapshots that add up to the result, a
 // stop that is obeyed, the open loop's schedule and its corrected
-// latencies, idle connections, warm-up and time bounds.
+// latencies, idle connections, warm-up and time bounds, connections by
+// state, requests left waiting, and how each client fared.
 class TestLoadRun : public QObject {
     Q_OBJECT
 
@@ -23,6 +29,9 @@ private Q_SLOTS:
     void openLoopCorrectsForCoordinatedOmission();
     void idleConnectionsAreHeldAndReportedApart();
     void warmupIsNotCounted();
+    void unansweredRequestsAreReportedWaiting_data();
+    void unansweredRequestsAreReportedWaiting();
+    void clientsNeverServedAreCounted();
 };
 
 namespace {
@@ -38,6 +47,19 @@ FakeHttpServer::Behaviour answering(const std::string &response)
         while (FakeHttpServer::readRequest(fd))
             FakeHttpServer::sendAll(fd, response);
     };
+}
+
+// Drains the run's snapshots until it ends; `each` sees every one.
+template <typename Each> LoadResult runCollecting(LoadRun &run, Each each)
+{
+    run.start();
+    while (!run.isFinished()) {
+        std::this_thread::sleep_for(50ms);
+        each(run.collect());
+    }
+    LoadResult result = run.finish();
+    each(run.collect()); // the threads' last words
+    return result;
 }
 
 LoadSpec specFor(const std::string &url)
@@ -75,13 +97,17 @@ void TestLoadRun::snapshotsAddUpToTheResult()
     const LoadResult result = run.finish();
     sum.add(run.collect()); // the threads' last words
     QCOMPARE(result.counters.completed, std::uint64_t(3000));
-    QCOMPARE(sum.counters.completed, result.counters.completed);
-    QCOMPARE(sum.counters.bytesReceived, result.counters.bytesReceived);
+    for (const LoadCounterField &field : loadCounterFields)
+        QCOMPARE(sum.counters.*field.member, result.counters.*field.member);
     QCOMPARE(sum.counters.bodyBytes, std::uint64_t(3000 * 100));
     QCOMPARE(sum.latency.count(), result.total.count());
     QCOMPARE(sum.latency.max(), result.total.max());
     QCOMPARE(sum.connect.count(), result.connect.count());
     QVERIFY(snapshots >= 1);
+    QCOMPARE(result.inFlightAtEnd, 0); // -n ends when every request is answered
+    QCOMPARE(result.clients.clients, 8);
+    QCOMPARE(result.clients.neverServed, 0);
+    QCOMPARE(result.counters.keepAliveClosed, std::uint64_t(0));
 }
 
 void TestLoadRun::stopEndsTheRunPromptly()
@@ -111,8 +137,10 @@ void TestLoadRun::stopEndsTheRunPromptly()
     QVERIFY(result.stopped);
     QVERIFY(!result.hitMaxDuration);
     QVERIFY(result.counters.completed > 0);
-    QCOMPARE(result.counters.failed(),
-             std::uint64_t(0)); // in-flight requests are dropped, not failed
+    // In-flight requests are reported as such, not failed.
+    QCOMPARE(result.counters.failed(), std::uint64_t(0));
+    QVERIFY(result.inFlightAtEnd <= 4);
+    QVERIFY(result.oldestInFlightMicros < 1'000'000);
 }
 
 void TestLoadRun::durationBoundsTheRun()
@@ -262,6 +290,128 @@ void TestLoadRun::warmupIsNotCounted()
     QCOMPARE(result.total.count(), std::uint64_t(200));
     // The server answered the warm-up too.
     QVERIFY2(served.load() > 200, qPrintable(QString::number(served.load())));
+}
+
+void TestLoadRun::unansweredRequestsAreReportedWaiting_data()
+{
+    QTest::addColumn<bool>("accepts");
+    // The server takes the request and never answers: awaiting.
+    QTest::newRow("never answered") << true;
+    // A listener whose queue is full: the connections never complete.
+    QTest::newRow("never accepted") << false;
+}
+
+void TestLoadRun::unansweredRequestsAreReportedWaiting()
+{
+    // Nothing completes in a 1 s run: no latency figure at all (not 0), and
+    // the three requests are reported waiting about the run's length.
+    QFETCH(bool, accepts);
+    FakeHttpServer silent([](FakeHttpServer &self, int &fd) {
+        if (FakeHttpServer::readRequest(fd))
+            self.waitUntilStopped(30000);
+    });
+    const int full = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    QCOMPARE(::bind(full, reinterpret_cast<sockaddr *>(&address), length), 0);
+    QCOMPARE(::listen(full, 0), 0);
+    ::getsockname(full, reinterpret_cast<sockaddr *>(&address), &length);
+    std::vector<int> fillers;
+    for (int i = 0; i < 4; ++i) {
+        fillers.push_back(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+        ::connect(fillers.back(), reinterpret_cast<sockaddr *>(&address), sizeof address);
+    }
+    const std::string url =
+        accepts ? silent.url()
+                : "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/";
+
+    LoadSpec spec = specFor(url);
+    spec.requests = 0;
+    spec.duration = 1s;
+    spec.concurrency = 3;
+    spec.timeout = 10s;
+    auto prepared = LoadRun::prepare(spec);
+    QVERIFY(prepared.ok());
+    std::int64_t previousOldest = 0;
+    bool growing = true;
+    std::uint64_t latencies = 0;
+    LoadSnapshot last;
+    const LoadResult result = runCollecting(*prepared.value(), [&](const LoadSnapshot &s) {
+        if (s.elapsedMicros == 0)
+            return; // nothing new
+        growing = growing && s.oldestInFlightMicros >= previousOldest;
+        previousOldest = s.oldestInFlightMicros;
+        latencies += s.latency.count();
+        last.clearGauges();
+        last.addGauges(s);
+    });
+    for (int fd : fillers)
+        ::close(fd);
+    ::close(full);
+    qInfo("in flight at the end: %d, the oldest for %.3f s", result.inFlightAtEnd,
+          double(result.oldestInFlightMicros) / 1e6);
+    QCOMPARE(result.counters.completed, std::uint64_t(0));
+    QCOMPARE(result.counters.failed(), std::uint64_t(0));
+    QCOMPARE(result.total.count(), std::uint64_t(0));
+    QCOMPARE(result.inFlightAtEnd, 3);
+    QVERIFY2(result.oldestInFlightMicros >= 950'000 && result.oldestInFlightMicros < 1'500'000,
+             qPrintable(QString::number(result.oldestInFlightMicros)));
+    QVERIFY(growing);
+    QCOMPARE(latencies, std::uint64_t(0));
+    QCOMPARE(last.connecting, accepts ? 0 : 3);
+    QCOMPARE(last.awaiting, accepts ? 3 : 0);
+    QCOMPARE(last.clientsServed, 0);
+    QVERIFY(last.oldestInFlightMicros >= 900'000);
+    QCOMPARE(result.clients.clients, 3);
+    QCOMPARE(result.clients.neverServed, 3);
+    // The censoring rule in the JSON: no figure, never 0.
+    const QJsonObject json = result.toJson();
+    QVERIFY(json.value(u"total"_s).toObject().value(u"medianMs"_s).isNull());
+    QVERIFY(json.value(u"total"_s).toObject().value(u"percentilesMs"_s).isNull());
+    QVERIFY(json.value(u"timePerRequestMs"_s).isNull());
+    QCOMPARE(json.value(u"inFlightAtEnd"_s).toInt(), 3);
+    QVERIFY(json.value(u"oldestInFlightMs"_s).toDouble() >= 950);
+}
+
+void TestLoadRun::clientsNeverServedAreCounted()
+{
+    // A server that answers its first two connections and ignores the
+    // others: 2 of 5 clients served, 3 never.
+    std::atomic<int> accepted{0};
+    FakeHttpServer server([&accepted](FakeHttpServer &self, int &fd) {
+        if (accepted++ >= 2) {
+            self.waitUntilStopped(30000);
+            return;
+        }
+        while (FakeHttpServer::readRequest(fd))
+            FakeHttpServer::sendAll(fd, okResponse("x"));
+    });
+    LoadSpec spec = specFor(server.url());
+    spec.requests = 0;
+    spec.duration = 500ms;
+    spec.concurrency = 5;
+    spec.threads = 1;
+    spec.keepAlive = true;
+    auto prepared = LoadRun::prepare(spec);
+    QVERIFY(prepared.ok());
+    int served = 0;
+    const LoadResult result = runCollecting(*prepared.value(), [&](const LoadSnapshot &s) {
+        served = std::max(served, s.clientsServed);
+    });
+    const ClientService &clients = result.clients;
+    qInfo("%d clients, %d never served, responses min %llu median %llu max %llu", clients.clients,
+          clients.neverServed, qulonglong(clients.minResponses),
+          qulonglong(clients.medianResponses), qulonglong(clients.maxResponses));
+    QCOMPARE(served, 2);
+    QCOMPARE(clients.clients, 5);
+    QCOMPARE(clients.neverServed, 3);
+    QCOMPARE(clients.minResponses, std::uint64_t(0));
+    QCOMPARE(clients.medianResponses, std::uint64_t(0));
+    QVERIFY(clients.maxResponses > 10);
+    QCOMPARE(result.inFlightAtEnd, 5); // 3 starved, 2 busy at the end
+    QVERIFY(result.oldestInFlightMicros >= 450'000);
 }
 
 QTEST_GUILESS_MAIN(TestLoadRun)
