@@ -20,6 +20,14 @@ QString timesRow(const char *name, const LatencyHistogram &h)
            + ms(double(h.max())).rightJustified(10) + u'\n';
 }
 
+QString thinkTimeText(const LoadResult &r)
+{
+    if (r.thinkTimeMin == r.thinkTimeMax)
+        return u"%1 ms per connection"_s.arg(r.thinkTimeMax.count());
+    return u"%1-%2 ms per connection (uniform)"_s.arg(r.thinkTimeMin.count())
+        .arg(r.thinkTimeMax.count());
+}
+
 // What stands instead of a table when no request completed: never zeros.
 void printNothingCompleted(QTextStream &out, const LoadResult &r)
 {
@@ -53,6 +61,8 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
     out << label("Document Length:")
         << (r.documentLength >= 0 ? u"%1 bytes"_s.arg(r.documentLength) : u"-"_s) << "\n\n";
     out << label("Concurrency Level:") << r.concurrency << '\n';
+    if (r.thinkTimeMax.count() > 0)
+        out << label("Think time:") << thinkTimeText(r) << '\n';
     if (r.targetRate > 0)
         out << label("Target rate:") << QString::number(r.targetRate, 'f', 2)
             << " [#/sec] (open loop)\n";

@@ -102,6 +102,8 @@ QJsonObject LoadResult::toJson() const
         {u"concurrency"_s, concurrency},
         {u"threads"_s, threads},
         {u"keepAlive"_s, keepAlive},
+        {u"thinkTimeMinMs"_s, double(thinkTimeMin.count())},
+        {u"thinkTimeMaxMs"_s, double(thinkTimeMax.count())},
         {u"seconds"_s, seconds},
         {u"stopped"_s, stopped},
         {u"hitMaxDuration"_s, hitMaxDuration},

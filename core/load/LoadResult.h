@@ -5,6 +5,7 @@
 #include "LoadCounters.h"
 
 #include <QJsonObject>
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -46,6 +47,8 @@ struct LoadResult {
     int concurrency = 0;
     int threads = 0;
     bool keepAlive = false;
+    std::chrono::milliseconds thinkTimeMin{0};
+    std::chrono::milliseconds thinkTimeMax{0};
     double targetRate = 0; // open loop: requests/s asked for; 0 in closed loop
     double seconds = 0;    // the measured period
     bool stopped = false;  // ended by a stop request

@@ -142,6 +142,8 @@ LoadResult LoadRun::finish()
     result.concurrency = m_spec.concurrency;
     result.threads = int(m_workers.size());
     result.keepAlive = m_spec.keepAlive;
+    result.thinkTimeMin = m_spec.thinkTimeMin;
+    result.thinkTimeMax = m_spec.thinkTimeMax;
     result.targetRate = m_spec.rate;
     result.stopped = m_stop.load();
     std::int64_t end = m_warmupEndMicros;

@@ -44,6 +44,9 @@ LoadWorker::LoadWorker(const Setup &setup)
     if (setup.rate > 0)
         m_intervalMicros =
             std::max<std::int64_t>(1, std::int64_t(double(setup.connections) * 1e6 / setup.rate));
+    m_thinkMinMicros = std::int64_t(setup.spec->thinkTimeMin.count()) * 1000;
+    m_thinkSpanMicros = std::int64_t(setup.spec->thinkTimeMax.count()) * 1000 - m_thinkMinMicros;
+    m_random.seed(std::uint32_t(setup.startMicros) ^ std::uint32_t(setup.firstConnection + 1));
     m_retryIdempotent = setup.spec->methodIsIdempotent();
 }
 
@@ -109,7 +112,7 @@ void LoadWorker::run()
                 beginRequest(index, now);
             m_readyNow.clear();
         }
-        if (m_setup.rate > 0)
+        if (!m_due.empty())
             dispatchDue(now);
         if (finished())
             break;
@@ -164,7 +167,8 @@ void LoadWorker::dispatchDue(std::int64_t now)
         std::pop_heap(m_due.begin(), m_due.end(), std::greater<>{});
         const std::uint32_t index = m_due.back().second;
         m_due.pop_back();
-        if (m_connections[index].phase == Phase::Waiting)
+        const Phase phase = m_connections[index].phase;
+        if (phase == Phase::Waiting || phase == Phase::Thinking)
             beginRequest(index, now);
     }
 }
@@ -323,8 +327,9 @@ void LoadWorker::onEvent(std::uint32_t index, std::uint32_t events)
             sendRequest(index, now);
         break;
     case Phase::Waiting:
+    case Phase::Thinking:
         // The server closed (or wrote to) a kept-alive connection between
-        // two open-loop sends: the next send opens a new one.
+        // two requests: the next one opens a new connection.
         if (readable && c.fd >= 0)
             onClosedWhileIdle(index);
         return;
@@ -535,6 +540,12 @@ void LoadWorker::afterRequest(std::uint32_t index, bool keepConnection, std::int
         }
         return;
     }
+    if (m_setup.spec->thinks()) {
+        c.phase = Phase::Thinking;
+        c.nextDueMicros = now + thinkPauseMicros();
+        schedule(index);
+        return;
+    }
     if (keepConnection) {
         beginRequest(index, now);
     } else {
@@ -543,6 +554,15 @@ void LoadWorker::afterRequest(std::uint32_t index, bool keepConnection, std::int
         c.phase = Phase::Waiting;
         m_ready.push_back(index);
     }
+}
+
+std::int64_t LoadWorker::thinkPauseMicros()
+{
+    if (m_thinkSpanMicros == 0)
+        return m_thinkMinMicros;
+    std::uniform_int_distribution<std::int64_t> pause(m_thinkMinMicros,
+                                                      m_thinkMinMicros + m_thinkSpanMicros);
+    return pause(m_random);
 }
 
 void LoadWorker::onIdleEvent(std::uint32_t index, std::int64_t now, bool readable)
@@ -594,6 +614,7 @@ void LoadWorker::measureStates(std::int64_t now)
 {
     int connecting = 0;
     int awaiting = 0;
+    int thinking = 0;
     std::int64_t oldest = 0;
     for (std::uint32_t i = 0; i < std::uint32_t(m_setup.connections); ++i) {
         const Connection &c = m_connections[i];
@@ -601,12 +622,14 @@ void LoadWorker::measureStates(std::int64_t now)
         case Phase::Connecting: ++connecting; break;
         case Phase::Writing:
         case Phase::Reading: ++awaiting; break;
+        case Phase::Thinking: ++thinking; continue;
         default: continue;
         }
         oldest = std::max(oldest, now - c.startMicros);
     }
     m_interval.connecting = connecting;
     m_interval.awaiting = awaiting;
+    m_interval.thinking = thinking;
     m_interval.oldestInFlightMicros = oldest;
     m_interval.clientsServed = m_clientsServed;
     m_interval.openConnections = m_openSockets;

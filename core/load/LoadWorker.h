@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -73,8 +74,18 @@ public:
 
 private:
     // Waiting: for the main loop (closed loop) or for the next send time
-    // (open loop); Silent: an idle connection after its one answer.
-    enum class Phase : std::uint8_t { Unused, Connecting, Writing, Reading, Waiting, Silent, Done };
+    // (open loop); Thinking: in a think-time pause; Silent: an idle
+    // connection after its one answer.
+    enum class Phase : std::uint8_t {
+        Unused,
+        Connecting,
+        Writing,
+        Reading,
+        Waiting,
+        Thinking,
+        Silent,
+        Done
+    };
     enum class Failure : std::uint8_t { None, Connect, Receive, Length, Exception, NotRetried };
 
     struct Connection {
@@ -93,7 +104,7 @@ private:
         std::int64_t sentMicros = 0;
         std::int64_t firstByteMicros = 0;
         std::int64_t deadlineMicros = 0;
-        std::int64_t nextDueMicros = 0; // open loop schedule
+        std::int64_t nextDueMicros = 0; // open loop schedule, or the end of a think pause
         std::uint64_t responseBytes = 0;
         std::uint64_t responses = 0; // measured, over every connection this client opened
         ResponseParser parser;
@@ -123,6 +134,7 @@ private:
     void finishRun(std::int64_t now);
     void dispatchDue(std::int64_t now);
     void schedule(std::uint32_t index);
+    [[nodiscard]] std::int64_t thinkPauseMicros();
     [[nodiscard]] bool quotaLeft() const;
     [[nodiscard]] bool finished() const;
     [[nodiscard]] const std::string &requestFor(const Connection &connection) const;
@@ -131,8 +143,9 @@ private:
     Totals m_totals;
     LoadSnapshot m_interval;
     std::vector<Connection> m_connections; // measured first, then idle ones
-    std::vector<std::pair<std::int64_t, std::uint32_t>>
-        m_due;                          // open loop: min-heap of waiting connections
+    // Connections waiting for a moment (an open-loop send, the end of a
+    // think pause): a min-heap on its time.
+    std::vector<std::pair<std::int64_t, std::uint32_t>> m_due;
     std::vector<std::uint32_t> m_ready; // connections to start a request on
     std::vector<std::uint32_t> m_readyNow;
     std::vector<char> m_readBuffer;
@@ -144,7 +157,10 @@ private:
     int m_clientsServed = 0;           // measured connections answered at least once
     std::uint64_t m_issued = 0;        // measured requests begun
     std::int64_t m_intervalMicros = 0; // open loop: per-connection send interval
-    bool m_retryIdempotent = true;     // the method may be sent again after a keep-alive close
+    std::int64_t m_thinkMinMicros = 0;
+    std::int64_t m_thinkSpanMicros = 0; // max - min
+    std::minstd_rand m_random;          // think pauses; per thread, no lock
+    bool m_retryIdempotent = true;      // the method may be sent again after a keep-alive close
     bool m_captureServer = true;
 };
 

@@ -112,6 +112,8 @@ void TestHttpTarget::badSpecsAreRefused_data()
     QTest::newRow("method with a space") << 3;
     QTest::newRow("header with a line break") << 4;
     QTest::newRow("negative idle connections") << 5;
+    QTest::newRow("think time max below min") << 6;
+    QTest::newRow("think time with a rate") << 7;
 }
 
 void TestHttpTarget::badSpecsAreRefused()
@@ -127,7 +129,15 @@ void TestHttpTarget::badSpecsAreRefused()
     case 2: spec.requests = 0; break;
     case 3: spec.method = "GE T"; break;
     case 4: spec.headers.emplace_back("X-A", "1\r\nX-Injected: 2"); break;
-    default: spec.idleConnections = -1; break;
+    case 5: spec.idleConnections = -1; break;
+    case 6:
+        spec.thinkTimeMin = std::chrono::milliseconds(200);
+        spec.thinkTimeMax = std::chrono::milliseconds(100);
+        break;
+    default:
+        spec.thinkTimeMax = std::chrono::milliseconds(100);
+        spec.rate = 100;
+        break;
     }
     const auto prepared = LoadRun::prepare(spec);
     QVERIFY(!prepared.ok());

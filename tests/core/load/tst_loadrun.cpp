@@ -16,8 +16,8 @@ using namespace mpmlab;
 
 // The run as a consumer sees it: snapshots that add up to the result, a
 // stop that is obeyed, the open loop's schedule and its corrected
-// latencies, idle connections, warm-up and time bounds, connections by
-// state, requests left waiting, and how each client fared.
+// latencies, idle connections, warm-up and time bounds, think time,
+// connections by state, requests left waiting, and how each client fared.
 class TestLoadRun : public QObject {
     Q_OBJECT
 
@@ -29,6 +29,9 @@ private Q_SLOTS:
     void openLoopCorrectsForCoordinatedOmission();
     void idleConnectionsAreHeldAndReportedApart();
     void warmupIsNotCounted();
+    void thinkTimeHoldsItsPauses_data();
+    void thinkTimeHoldsItsPauses();
+    void thinkTimeWithoutKeepAliveReconnects();
     void unansweredRequestsAreReportedWaiting_data();
     void unansweredRequestsAreReportedWaiting();
     void clientsNeverServedAreCounted();
@@ -292,6 +295,96 @@ void TestLoadRun::warmupIsNotCounted()
     QVERIFY2(served.load() > 200, qPrintable(QString::number(served.load())));
 }
 
+void TestLoadRun::thinkTimeHoldsItsPauses_data()
+{
+    QTest::addColumn<int>("minMs");
+    QTest::addColumn<int>("maxMs");
+    QTest::addColumn<bool>("keepAlive");
+    QTest::newRow("fixed 100 ms, keep-alive") << 100 << 100 << true;
+    QTest::newRow("uniform 50-150 ms, keep-alive") << 50 << 150 << true;
+    QTest::newRow("fixed 100 ms, new connections") << 100 << 100 << false;
+}
+
+void TestLoadRun::thinkTimeHoldsItsPauses()
+{
+    // 20 clients, each pausing `think` between a response and its next
+    // request: the rate is clients / (think + latency). Pauses that were
+    // cut short would push it above clients / min; pauses that overran
+    // (a late timer) would pull it below.
+    QFETCH(int, minMs);
+    QFETCH(int, maxMs);
+    QFETCH(bool, keepAlive);
+    FakeHttpServer server(answering(okResponse("x")));
+    LoadSpec spec = specFor(server.url());
+    spec.requests = 0;
+    spec.duration = 2s;
+    spec.concurrency = 20;
+    spec.keepAlive = keepAlive;
+    spec.thinkTimeMin = std::chrono::milliseconds(minMs);
+    spec.thinkTimeMax = std::chrono::milliseconds(maxMs);
+    auto prepared = LoadRun::prepare(spec);
+    QVERIFY(prepared.ok());
+    int mostThinking = 0;
+    int lastServed = 0;
+    bool statesAddUp = true;
+    const LoadResult result = runCollecting(*prepared.value(), [&](const LoadSnapshot &s) {
+        mostThinking = std::max(mostThinking, s.thinking);
+        lastServed = std::max(lastServed, s.clientsServed);
+        statesAddUp = statesAddUp && s.thinking + s.awaiting + s.connecting <= 20;
+    });
+    const double meanThink = (minMs + maxMs) / 2000.0; // s
+    const double latency = result.total.mean() / 1e6;  // s
+    const double expected = 20 / (meanThink + latency);
+    // Each client's first request goes at once, then one per pause at most.
+    const double ceiling = 20 * (1 + 2.0 / (minMs / 1000.0)) / 2.0;
+    qInfo("think %d-%d ms: %.1f requests/s, expected %.1f (mean latency %.3f ms), ceiling %.1f; "
+          "%llu connections opened",
+          minMs, maxMs, result.requestsPerSecond(), expected, latency * 1000, ceiling,
+          qulonglong(result.counters.connectionsOpened));
+    QCOMPARE(result.counters.failed(), std::uint64_t(0));
+    QVERIFY(result.requestsPerSecond() <= ceiling * 1.02);
+    QVERIFY2(
+        result.requestsPerSecond() >= expected * 0.8,
+        qPrintable(u"%1 requests/s, expected %2"_s.arg(result.requestsPerSecond()).arg(expected)));
+    QVERIFY2(mostThinking >= 10, qPrintable(QString::number(mostThinking)));
+    QVERIFY(statesAddUp);
+    QCOMPARE(lastServed, 20);
+    QCOMPARE(result.clients.neverServed, 0);
+    QCOMPARE(result.thinkTimeMin, std::chrono::milliseconds(minMs));
+    QCOMPARE(result.thinkTimeMax, std::chrono::milliseconds(maxMs));
+    // With keep-alive the connections stay open through their pauses;
+    // without it each request opens its own.
+    const LoadCounters &c = result.counters;
+    if (keepAlive) {
+        QCOMPARE(c.connectionsOpened, std::uint64_t(20));
+    } else {
+        QVERIFY(c.connectionsOpened >= c.completed);
+        QVERIFY(c.connectionsOpened <= c.completed + std::uint64_t(result.inFlightAtEnd));
+    }
+}
+
+void TestLoadRun::thinkTimeWithoutKeepAliveReconnects()
+{
+    // -n with think time: 4 clients, 10 requests each, 30 ms apart: at least
+    // 9 pauses in a row per client.
+    FakeHttpServer server(answering(okResponse("x")));
+    LoadSpec spec = specFor(server.url());
+    spec.requests = 40;
+    spec.concurrency = 4;
+    spec.threads = 1;
+    spec.thinkTimeMin = spec.thinkTimeMax = 30ms;
+    auto prepared = LoadRun::prepare(spec);
+    QVERIFY(prepared.ok());
+    prepared.value()->start();
+    const LoadResult result = prepared.value()->finish();
+    QCOMPARE(result.counters.completed, std::uint64_t(40));
+    QCOMPARE(result.counters.connectionsOpened, std::uint64_t(40));
+    QVERIFY2(result.seconds >= 0.27 && result.seconds < 1.5,
+             qPrintable(QString::number(result.seconds)));
+    QCOMPARE(result.clients.minResponses, std::uint64_t(10));
+    QCOMPARE(result.clients.maxResponses, std::uint64_t(10));
+}
+
 void TestLoadRun::unansweredRequestsAreReportedWaiting_data()
 {
     QTest::addColumn<bool>("accepts");
@@ -362,6 +455,7 @@ void TestLoadRun::unansweredRequestsAreReportedWaiting()
     QCOMPARE(latencies, std::uint64_t(0));
     QCOMPARE(last.connecting, accepts ? 0 : 3);
     QCOMPARE(last.awaiting, accepts ? 3 : 0);
+    QCOMPARE(last.thinking, 0);
     QCOMPARE(last.clientsServed, 0);
     QVERIFY(last.oldestInFlightMicros >= 900'000);
     QCOMPARE(result.clients.clients, 3);
