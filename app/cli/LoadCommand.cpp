@@ -92,8 +92,11 @@ int LoadCommand::run(const QStringList &arguments)
         u"T"_s, u"Content-Type of the body (default text/plain)."_s, u"type"_s);
     const QCommandLineOption variableLength(
         u"l"_s, u"Accept variable document length (no Length failures for differing bodies)."_s);
-    const QCommandLineOption threads(u"threads"_s, u"Worker threads (default: number of cores)."_s,
-                                     u"count"_s);
+    const QCommandLineOption threads(
+        u"threads"_s,
+        u"Worker threads (default: one per core, one per two cores when the server runs on "
+        "this machine)."_s,
+        u"count"_s);
     const QCommandLineOption thinkTime(
         u"think-time"_s,
         u"Pause MS, or a uniform MIN-MAX ms, between a response and the next request of each "
@@ -131,7 +134,6 @@ int LoadCommand::run(const QStringList &arguments)
 
     LoadSpec spec;
     spec.url = words.first().toStdString();
-    spec.threads = std::max(1, QThread::idealThreadCount());
     spec.maxDuration = std::chrono::hours(1);
     const auto number = [&](const QCommandLineOption &option, bool allowZero = false) {
         return positiveNumber(parser.value(option), allowZero);

@@ -61,6 +61,7 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
     out << label("Document Length:")
         << (r.documentLength >= 0 ? u"%1 bytes"_s.arg(r.documentLength) : u"-"_s) << "\n\n";
     out << label("Concurrency Level:") << r.concurrency << '\n';
+    out << label("Threads:") << r.threads << (r.threadsChosen ? " (automatic)\n" : "\n");
     if (r.thinkTimeMax.count() > 0)
         out << label("Think time:") << thinkTimeText(r) << '\n';
     if (r.targetRate > 0)

@@ -101,6 +101,7 @@ QJsonObject LoadResult::toJson() const
         {u"documentLength"_s, double(documentLength)},
         {u"concurrency"_s, concurrency},
         {u"threads"_s, threads},
+        {u"threadsChosen"_s, threadsChosen},
         {u"keepAlive"_s, keepAlive},
         {u"thinkTimeMinMs"_s, double(thinkTimeMin.count())},
         {u"thinkTimeMaxMs"_s, double(thinkTimeMax.count())},

@@ -46,6 +46,7 @@ struct LoadResult {
     std::int64_t documentLength = -1; // bytes of the first complete body
     int concurrency = 0;
     int threads = 0;
+    bool threadsChosen = false; // automatic (LoadRun::automaticThreads), not asked for
     bool keepAlive = false;
     std::chrono::milliseconds thinkTimeMin{0};
     std::chrono::milliseconds thinkTimeMax{0};

@@ -30,7 +30,8 @@ Result<std::unique_ptr<LoadRun>> LoadRun::prepare(const LoadSpec &spec)
     HttpTarget resolved = std::move(target).value();
     if (const Status found = resolved.resolve(); !found)
         return found.error();
-    const int threads = std::min(spec.threads, spec.concurrency);
+    const int threads =
+        std::min(spec.threads > 0 ? spec.threads : automaticThreads(resolved), spec.concurrency);
     const long needed =
         long(spec.concurrency) + spec.idleConnections + 2L * threads + spareDescriptors;
     const QString what = spec.idleConnections
@@ -39,16 +40,22 @@ Result<std::unique_ptr<LoadRun>> LoadRun::prepare(const LoadSpec &spec)
                              : u"concurrency %1"_s.arg(spec.concurrency);
     if (const Status fits = FileDescriptorLimit::ensure(needed, what); !fits)
         return fits.error();
-    return std::unique_ptr<LoadRun>(new LoadRun(spec, std::move(resolved)));
+    return std::unique_ptr<LoadRun>(new LoadRun(spec, std::move(resolved), threads));
 }
 
-LoadRun::LoadRun(const LoadSpec &spec, HttpTarget target)
+LoadRun::LoadRun(const LoadSpec &spec, HttpTarget target, int threads)
     : m_spec(spec)
     , m_target(std::move(target))
+    , m_threadCount(threads)
 {
     m_request = RequestBuilder::build(m_spec, m_target);
     m_idleRequest = RequestBuilder::buildKeepAlive(m_spec, m_target);
-    m_threadCount = std::min(m_spec.threads, m_spec.concurrency);
+}
+
+int LoadRun::automaticThreads(const HttpTarget &target)
+{
+    const int cores = std::max(1, int(std::thread::hardware_concurrency()));
+    return target.isOnThisMachine() ? std::max(1, cores / 2) : cores;
 }
 
 LoadRun::~LoadRun()
@@ -141,6 +148,7 @@ LoadResult LoadRun::finish()
     result.documentLength = m_documentLength.load();
     result.concurrency = m_spec.concurrency;
     result.threads = int(m_workers.size());
+    result.threadsChosen = threadsChosen();
     result.keepAlive = m_spec.keepAlive;
     result.thinkTimeMin = m_spec.thinkTimeMin;
     result.thinkTimeMax = m_spec.thinkTimeMax;

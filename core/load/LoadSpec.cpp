@@ -36,8 +36,8 @@ Status LoadSpec::validate() const
 {
     if (concurrency < 1)
         return invalid(u"concurrency must be at least 1"_s);
-    if (threads < 1)
-        return invalid(u"threads must be at least 1"_s);
+    if (threads < 0)
+        return invalid(u"threads cannot be negative (0 chooses)"_s);
     if (requests == 0 && duration.count() <= 0)
         return invalid(u"give a number of requests or a duration"_s);
     if (requests != 0 && requests < std::uint64_t(concurrency) && rate <= 0)

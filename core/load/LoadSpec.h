@@ -36,7 +36,8 @@ struct LoadSpec {
     bool keepAlive = false;            // -k
     bool http10 = false;               // ab's exact HTTP/1.0 request
     bool acceptVariableLength = false; // -l: a body length different from the first is no failure
-    int threads = 1;
+    // Worker threads; 0: LoadRun chooses (see LoadRun::automaticThreads()).
+    int threads = 0;
 
     // Keep-alive connections that send one request and then stay silent,
     // beside the measured load.

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void unansweredRequestsAreReportedWaiting_data();
     void unansweredRequestsAreReportedWaiting();
     void clientsNeverServedAreCounted();
+    void threadsAreChosenForTheTarget();
 };
 
 namespace {
@@ -506,6 +507,32 @@ void TestLoadRun::clientsNeverServedAreCounted()
     QVERIFY(clients.maxResponses > 10);
     QCOMPARE(result.inFlightAtEnd, 5); // 3 starved, 2 busy at the end
     QVERIFY(result.oldestInFlightMicros >= 450'000);
+}
+
+void TestLoadRun::threadsAreChosenForTheTarget()
+{
+    FakeHttpServer server(answering(okResponse("x")));
+    LoadSpec spec = specFor(server.url());
+    spec.threads = 0;
+    spec.concurrency = 64;
+    spec.requests = 64;
+    auto prepared = LoadRun::prepare(spec);
+    QVERIFY(prepared.ok());
+    LoadRun &run = *prepared.value();
+    // Loopback: the server shares this machine's cores.
+    const int cores = std::max(1, int(std::thread::hardware_concurrency()));
+    QCOMPARE(run.threadCount(), std::max(1, cores / 2));
+    QVERIFY(run.threadsChosen());
+    run.start();
+    const LoadResult result = run.finish();
+    QCOMPARE(result.threads, run.threadCount());
+    QVERIFY(result.threadsChosen);
+
+    spec.threads = 3;
+    auto asked = LoadRun::prepare(spec);
+    QVERIFY(asked.ok());
+    QCOMPARE(asked.value()->threadCount(), 3);
+    QVERIFY(!asked.value()->threadsChosen());
 }
 
 QTEST_GUILESS_MAIN(TestLoadRun)
