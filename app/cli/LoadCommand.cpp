@@ -239,12 +239,14 @@ int LoadCommand::run(const QStringList &arguments)
     const QString endpoint = load.target().ipv6Literal
                                  ? u"[%1]:%2"_s.arg(targetText).arg(load.target().port)
                                  : u"%1:%2"_s.arg(targetText).arg(load.target().port);
+    // Before the first output line: whoever waits for it to interrupt the
+    // run must find the handler in place.
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     if (showProgress)
         err() << "Benchmarking " << targetText << " (be patient)" << Qt::endl;
 
     QString series = LoadReport::timeSeriesHeader();
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     load.start();
     QElapsedTimer clock;
     clock.start();

@@ -23,6 +23,7 @@ class TestLoadRun : public QObject {
 
 private Q_SLOTS:
     void snapshotsAddUpToTheResult();
+    void stopEndsTheRunPromptly_data();
     void stopEndsTheRunPromptly();
     void durationBoundsTheRun();
     void openLoopKeepsItsSchedule();
@@ -114,9 +115,27 @@ void TestLoadRun::snapshotsAddUpToTheResult()
     QCOMPARE(result.counters.keepAliveClosed, std::uint64_t(0));
 }
 
+void TestLoadRun::stopEndsTheRunPromptly_data()
+{
+    QTest::addColumn<bool>("silent");
+    // Answers keep the workers' loops turning.
+    QTest::newRow("busy server") << false;
+    // Nothing happens on the sockets: only the workers' own wake-up sees
+    // the stop request.
+    QTest::newRow("silent server") << true;
+}
+
 void TestLoadRun::stopEndsTheRunPromptly()
 {
-    FakeHttpServer server(answering(okResponse("x")));
+    QFETCH(bool, silent);
+    FakeHttpServer server([silent](FakeHttpServer &self, int &fd) {
+        while (FakeHttpServer::readRequest(fd)) {
+            if (silent)
+                self.waitUntilStopped(30000);
+            else
+                FakeHttpServer::sendAll(fd, okResponse("x"));
+        }
+    });
     LoadSpec spec = specFor(server.url());
     spec.requests = 0;
     spec.duration = 60s;
@@ -126,7 +145,8 @@ void TestLoadRun::stopEndsTheRunPromptly()
     QVERIFY(prepared.ok());
     LoadRun &run = *prepared.value();
     run.start();
-    std::this_thread::sleep_for(300ms);
+    // Off the workers' 100 ms publishing beat, which also wakes them.
+    std::this_thread::sleep_for(350ms);
     QVERIFY(!run.isFinished());
     QElapsedTimer clock;
     clock.start();
@@ -137,14 +157,22 @@ void TestLoadRun::stopEndsTheRunPromptly()
     qInfo("the run ended %lld ms after the stop request (the design bound is 200 ms)",
           stoppedAfter);
     QVERIFY(run.isFinished());
+    // The workers look every 50 ms; the rest is headroom for a busy machine.
+    QVERIFY2(stoppedAfter < 1000, qPrintable(QString::number(stoppedAfter)));
     const LoadResult result = run.finish();
     QVERIFY(result.stopped);
     QVERIFY(!result.hitMaxDuration);
-    QVERIFY(result.counters.completed > 0);
     // In-flight requests are reported as such, not failed.
     QCOMPARE(result.counters.failed(), std::uint64_t(0));
-    QVERIFY(result.inFlightAtEnd <= 4);
-    QVERIFY(result.oldestInFlightMicros < 1'000'000);
+    if (silent) {
+        QCOMPARE(result.counters.completed, std::uint64_t(0));
+        QCOMPARE(result.inFlightAtEnd, 4);
+        QVERIFY(result.oldestInFlightMicros >= 300'000);
+    } else {
+        QVERIFY(result.counters.completed > 0);
+        QVERIFY(result.inFlightAtEnd <= 4);
+        QVERIFY(result.oldestInFlightMicros < 1'000'000);
+    }
 }
 
 void TestLoadRun::durationBoundsTheRun()
@@ -158,7 +186,8 @@ void TestLoadRun::durationBoundsTheRun()
     QVERIFY(prepared.ok());
     prepared.value()->start();
     const LoadResult timed = prepared.value()->finish();
-    QVERIFY(timed.seconds >= 0.5);
+    QVERIFY2(timed.seconds >= 0.5 && timed.seconds < 1.5,
+             qPrintable(QString::number(timed.seconds)));
     QVERIFY(!timed.hitMaxDuration);
     QVERIFY(timed.counters.completed > 0);
 
@@ -170,7 +199,8 @@ void TestLoadRun::durationBoundsTheRun()
     bounded.value()->start();
     const LoadResult cut = bounded.value()->finish();
     QVERIFY(cut.hitMaxDuration);
-    QVERIFY(cut.counters.completed < spec.requests);
+    QVERIFY2(cut.seconds >= 0.3 && cut.seconds < 1.3, qPrintable(QString::number(cut.seconds)));
+    QVERIFY(cut.counters.completed > 0);
 }
 
 void TestLoadRun::openLoopKeepsItsSchedule()
@@ -187,8 +217,9 @@ void TestLoadRun::openLoopKeepsItsSchedule()
     const LoadResult result = prepared.value()->finish();
     QCOMPARE(result.counters.completed, std::uint64_t(300));
     QCOMPARE(result.corrected.count(), std::uint64_t(300));
-    // Never ahead of the schedule.
-    QVERIFY2(result.seconds >= 0.29, qPrintable(QString::number(result.seconds)));
+    // Never ahead of the schedule, and not far behind it on a fast server.
+    QVERIFY2(result.seconds >= 0.29 && result.seconds < 1.0,
+             qPrintable(QString::number(result.seconds)));
     qInfo("300 requests at 1000/s took %.3f s: achieved %.1f requests/s", result.seconds,
           result.requestsPerSecond());
 }
@@ -257,18 +288,34 @@ void TestLoadRun::idleConnectionsAreHeldAndReportedApart()
         QCOMPARE(idle.opened, 40);
         QCOMPARE(idle.answered, 40);
         QCOMPARE(idle.failed, 0);
+        const LoadCounters &c = result.counters;
+        QCOMPARE(c.failed(), std::uint64_t(0));
         if (target == &server) {
             QCOMPARE(idle.stillOpen, 40);
             QCOMPARE(idle.closedByServer, 0);
-        } else {
-            QCOMPARE(idle.closedByServer, 40);
-            QCOMPARE(idle.stillOpen, 0);
-            QVERIFY(idle.closedAfter.min() >= 250'000); // us: the server's idle timeout
+            // The idle connections are not part of the measured load.
+            QCOMPARE(c.connectionsOpened, std::uint64_t(2));
+            QCOMPARE(c.keepAliveClosed, std::uint64_t(0));
+            continue;
         }
-        // The idle connections are not part of the measured load (which the
-        // closing server also cuts every 300 ms, so it reconnects there).
-        if (target == &server)
-            QCOMPARE(result.counters.connectionsOpened, std::uint64_t(2));
+        QCOMPARE(idle.closedByServer, 40);
+        QCOMPARE(idle.stillOpen, 0);
+        QVERIFY(idle.closedAfter.min() >= 250'000); // us: the server's idle timeout
+        QVERIFY(idle.closedAfter.max() < 800'000);
+        // The measured load there: each connection gets one answer, its next
+        // request waits until the server closes (every ~300 ms), and is sent
+        // again on a new connection. The last two are still waiting.
+        qInfo("closing server: %llu complete, %llu connections, %llu kept-alive closes, %d in "
+              "flight at the end",
+              qulonglong(c.completed), qulonglong(c.connectionsOpened),
+              qulonglong(c.keepAliveClosed), result.inFlightAtEnd);
+        QCOMPARE(c.completed, c.connectionsOpened);
+        QCOMPARE(c.keepAliveClosed + 2, c.connectionsOpened);
+        QVERIFY(c.connectionsOpened >= 4 && c.connectionsOpened <= 12); // ~3 per 800 ms each
+        QCOMPARE(result.inFlightAtEnd, 2);
+        QVERIFY(result.oldestInFlightMicros > 0 && result.oldestInFlightMicros < 800'000);
+        // From its first send: a retried request waited through the close.
+        QVERIFY(result.total.max() >= 250'000);
     }
 }
 
