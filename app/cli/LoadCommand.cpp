@@ -10,6 +10,7 @@
 #include <QThread>
 #include <cmath>
 #include <csignal>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -36,6 +37,22 @@ std::chrono::milliseconds secondsToMs(double seconds)
     return std::chrono::milliseconds(std::llround(seconds * 1000.0));
 }
 
+// "MS" or "MIN-MAX", whole milliseconds.
+std::optional<std::pair<std::chrono::milliseconds, std::chrono::milliseconds>>
+thinkTimeRange(const QString &text)
+{
+    const QStringList parts = text.split(u'-');
+    if (parts.size() > 2)
+        return std::nullopt;
+    bool minOk = false;
+    bool maxOk = false;
+    const qlonglong min = parts.first().trimmed().toLongLong(&minOk);
+    const qlonglong max = parts.last().trimmed().toLongLong(&maxOk);
+    if (!minOk || !maxOk || min < 0 || max < min)
+        return std::nullopt;
+    return std::pair{std::chrono::milliseconds(min), std::chrono::milliseconds(max)};
+}
+
 } // namespace
 
 QString LoadCommand::name() const { return u"load"_s; }
@@ -50,8 +67,12 @@ int LoadCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Send HTTP requests to URL with MPM Lab's own engine and print a report in ab's layout "
-        "(times in milliseconds with decimals). Closed loop like ab (-n/-c/-t), or open loop at a "
-        "fixed rate (--rate) with latencies corrected for coordinated omission."_s);
+        "(times in milliseconds with decimals). Closed loop like ab (-n/-c/-t), with browser-like "
+        "pauses (--think-time), or open loop at a fixed rate (--rate) with latencies corrected "
+        "for coordinated omission. A kept-alive connection that the server closes is no "
+        "failure: the request that met the close is sent again on a new connection (GET, HEAD "
+        "and other idempotent methods; a POST fails as 'not retried'). Latencies are over "
+        "completed requests only; requests still waiting at the end are reported apart."_s);
     parser.addHelpOption();
     const QCommandLineOption requests(
         u"n"_s, u"Number of requests (default 1; none with -t alone)."_s, u"requests"_s);
@@ -71,8 +92,16 @@ int LoadCommand::run(const QStringList &arguments)
         u"T"_s, u"Content-Type of the body (default text/plain)."_s, u"type"_s);
     const QCommandLineOption variableLength(
         u"l"_s, u"Accept variable document length (no Length failures for differing bodies)."_s);
-    const QCommandLineOption threads(u"threads"_s, u"Worker threads (default: number of cores)."_s,
-                                     u"count"_s);
+    const QCommandLineOption threads(
+        u"threads"_s,
+        u"Worker threads (default: one per core, one per two cores when the server runs on "
+        "this machine)."_s,
+        u"count"_s);
+    const QCommandLineOption thinkTime(
+        u"think-time"_s,
+        u"Pause MS, or a uniform MIN-MAX ms, between a response and the next request of each "
+        "connection (kept open with -k), like a browser's user reading a page."_s,
+        u"ms"_s);
     const QCommandLineOption rate(
         u"rate"_s, u"Open loop: requests per second over all connections."_s, u"rps"_s);
     const QCommandLineOption warmup(u"warmup"_s, u"Seconds of load before measuring."_s,
@@ -92,8 +121,9 @@ int LoadCommand::run(const QStringList &arguments)
         u"timeseries"_s, u"Write one CSV row per 100 ms interval to FILE."_s, u"file"_s);
     const QCommandLineOption quiet(u"q"_s, u"No progress on stderr."_s);
     parser.addOptions({requests, concurrency, timelimit, timeout, keepAlive, header, method,
-                       postFile, contentType, variableLength, threads, rate, warmup, maxDuration,
-                       idle, http10, json, timeseries, quiet});
+                       postFile, contentType, variableLength});
+    parser.addOptions(
+        {threads, thinkTime, rate, warmup, maxDuration, idle, http10, json, timeseries, quiet});
     parser.addPositionalArgument(u"url"_s, u"http://host[:port]/path (IPv6: http://[::1]:port/)."_s,
                                  u"load <url>"_s);
     QStringList words;
@@ -104,7 +134,6 @@ int LoadCommand::run(const QStringList &arguments)
 
     LoadSpec spec;
     spec.url = words.first().toStdString();
-    spec.threads = std::max(1, QThread::idealThreadCount());
     spec.maxDuration = std::chrono::hours(1);
     const auto number = [&](const QCommandLineOption &option, bool allowZero = false) {
         return positiveNumber(parser.value(option), allowZero);
@@ -148,6 +177,13 @@ int LoadCommand::run(const QStringList &arguments)
         if (!wholeNumber(threads, u"--threads"_s, whole) || whole > 1024)
             return whole > 1024 ? usageError(u"--threads is too large"_s) : UsageError;
         spec.threads = int(whole);
+    }
+    if (parser.isSet(thinkTime)) {
+        const auto range = thinkTimeRange(parser.value(thinkTime));
+        if (!range)
+            return usageError(
+                u"--think-time must be MS or MIN-MAX, whole milliseconds, MIN <= MAX"_s);
+        std::tie(spec.thinkTimeMin, spec.thinkTimeMax) = *range;
     }
     if (parser.isSet(rate)) {
         const auto value = number(rate);
@@ -203,12 +239,14 @@ int LoadCommand::run(const QStringList &arguments)
     const QString endpoint = load.target().ipv6Literal
                                  ? u"[%1]:%2"_s.arg(targetText).arg(load.target().port)
                                  : u"%1:%2"_s.arg(targetText).arg(load.target().port);
+    // Before the first output line: whoever waits for it to interrupt the
+    // run must find the handler in place.
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     if (showProgress)
         err() << "Benchmarking " << targetText << " (be patient)" << Qt::endl;
 
     QString series = LoadReport::timeSeriesHeader();
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     load.start();
     QElapsedTimer clock;
     clock.start();

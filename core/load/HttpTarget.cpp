@@ -4,7 +4,9 @@
 #include <arpa/inet.h>
 #include <cctype>
 #include <cstring>
+#include <ifaddrs.h>
 #include <netdb.h>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +24,34 @@ Error invalidUrl(const std::string &url, const QString &why)
 bool isHostCharacter(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_';
+}
+
+// The IPv4 address in `address`, also from an IPv4-mapped IPv6 address.
+std::optional<in_addr_t> ipv4Of(const sockaddr *address)
+{
+    if (address->sa_family == AF_INET)
+        return ntohl(reinterpret_cast<const sockaddr_in *>(address)->sin_addr.s_addr);
+    if (address->sa_family == AF_INET6) {
+        const in6_addr &in6 = reinterpret_cast<const sockaddr_in6 *>(address)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(&in6)) {
+            in_addr_t value = 0;
+            std::memcpy(&value, in6.s6_addr + 12, sizeof value);
+            return ntohl(value);
+        }
+    }
+    return std::nullopt;
+}
+
+bool sameHost(const sockaddr *a, const sockaddr *b)
+{
+    const std::optional<in_addr_t> a4 = ipv4Of(a);
+    const std::optional<in_addr_t> b4 = ipv4Of(b);
+    if (a4 || b4)
+        return a4 == b4;
+    if (a->sa_family != AF_INET6 || b->sa_family != AF_INET6)
+        return false;
+    return IN6_ARE_ADDR_EQUAL(&reinterpret_cast<const sockaddr_in6 *>(a)->sin6_addr,
+                              &reinterpret_cast<const sockaddr_in6 *>(b)->sin6_addr);
 }
 
 } // namespace
@@ -145,6 +175,25 @@ std::string HttpTarget::hostHeader() const
     if (port != 80)
         text += ":" + std::to_string(port);
     return text;
+}
+
+bool HttpTarget::isOnThisMachine() const
+{
+    const auto *target = reinterpret_cast<const sockaddr *>(&address);
+    if (const std::optional<in_addr_t> v4 = ipv4Of(target))
+        if ((*v4 >> 24) == 127) // 127.0.0.0/8
+            return true;
+    if (target->sa_family == AF_INET6
+        && IN6_IS_ADDR_LOOPBACK(&reinterpret_cast<const sockaddr_in6 *>(target)->sin6_addr))
+        return true;
+    ifaddrs *interfaces = nullptr;
+    if (getifaddrs(&interfaces) != 0)
+        return false;
+    bool own = false;
+    for (const ifaddrs *entry = interfaces; entry && !own; entry = entry->ifa_next)
+        own = entry->ifa_addr && sameHost(entry->ifa_addr, target);
+    freeifaddrs(interfaces);
+    return own;
 }
 
 std::string HttpTarget::addressText() const

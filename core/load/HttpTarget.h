@@ -31,6 +31,9 @@ struct HttpTarget {
     [[nodiscard]] std::string hostHeader() const;
     // The resolved address as text, e.g. "127.0.0.1" or "::1".
     [[nodiscard]] std::string addressText() const;
+    // The resolved address is loopback or one of this machine's own
+    // interface addresses: the server under test shares our CPUs.
+    [[nodiscard]] bool isOnThisMachine() const;
 };
 
 } // namespace mpmlab

@@ -12,20 +12,20 @@ double ms(double micros) { return micros / 1000.0; }
 
 QJsonObject countersJson(const LoadCounters &counters)
 {
+    QJsonObject json{{u"failed"_s, double(counters.failed())}};
+    for (const LoadCounterField &field : loadCounterFields)
+        json.insert(QLatin1StringView(field.jsonKey), double(counters.*field.member));
+    return json;
+}
+
+QJsonObject clientsJson(const ClientService &clients)
+{
     return QJsonObject{
-        {u"complete"_s, double(counters.completed)},
-        {u"failed"_s, double(counters.failed())},
-        {u"failedConnect"_s, double(counters.failedConnect)},
-        {u"failedReceive"_s, double(counters.failedReceive)},
-        {u"failedLength"_s, double(counters.failedLength)},
-        {u"failedExceptions"_s, double(counters.failedExceptions)},
-        {u"non2xx"_s, double(counters.non2xx)},
-        {u"timeouts"_s, double(counters.timeouts)},
-        {u"resets"_s, double(counters.resets)},
-        {u"keepAliveRequests"_s, double(counters.keepAliveRequests)},
-        {u"connectionsOpened"_s, double(counters.connectionsOpened)},
-        {u"bytesReceived"_s, double(counters.bytesReceived)},
-        {u"bodyBytes"_s, double(counters.bodyBytes)},
+        {u"clients"_s, clients.clients},
+        {u"neverServed"_s, clients.neverServed},
+        {u"minResponses"_s, double(clients.minResponses)},
+        {u"medianResponses"_s, double(clients.medianResponses)},
+        {u"maxResponses"_s, double(clients.maxResponses)},
     };
 }
 
@@ -64,6 +64,18 @@ double LoadResult::requestsPerSecond() const
 
 QJsonObject LoadResult::histogramJson(const LatencyHistogram &histogram)
 {
+    if (histogram.count() == 0) {
+        const QJsonValue none(QJsonValue::Null);
+        return QJsonObject{
+            {u"count"_s, 0},
+            {u"minMs"_s, none},
+            {u"meanMs"_s, none},
+            {u"sdMs"_s, none},
+            {u"medianMs"_s, none},
+            {u"maxMs"_s, none},
+            {u"percentilesMs"_s, none},
+        };
+    }
     QJsonObject percentiles;
     for (double p : {50.0, 66.0, 75.0, 80.0, 90.0, 95.0, 98.0, 99.0, 99.9, 99.99, 100.0})
         percentiles.insert(QString::number(p), ms(double(histogram.valueAtPercentile(p))));
@@ -89,18 +101,26 @@ QJsonObject LoadResult::toJson() const
         {u"documentLength"_s, double(documentLength)},
         {u"concurrency"_s, concurrency},
         {u"threads"_s, threads},
+        {u"threadsChosen"_s, threadsChosen},
         {u"keepAlive"_s, keepAlive},
+        {u"thinkTimeMinMs"_s, double(thinkTimeMin.count())},
+        {u"thinkTimeMaxMs"_s, double(thinkTimeMax.count())},
         {u"seconds"_s, seconds},
         {u"stopped"_s, stopped},
         {u"hitMaxDuration"_s, hitMaxDuration},
         {u"requestsPerSecond"_s, requestsPerSecond()},
-        {u"timePerRequestMs"_s,
-         counters.completed ? seconds * 1000.0 * concurrency / double(counters.completed) : 0.0},
+        {u"timePerRequestMs"_s, counters.completed ? QJsonValue(seconds * 1000.0 * concurrency
+                                                                / double(counters.completed))
+                                                   : QJsonValue(QJsonValue::Null)},
         {u"timePerRequestAcrossMs"_s,
-         counters.completed ? seconds * 1000.0 / double(counters.completed) : 0.0},
+         counters.completed ? QJsonValue(seconds * 1000.0 / double(counters.completed))
+                            : QJsonValue(QJsonValue::Null)},
         {u"transferRateKBps"_s,
          seconds > 0 ? double(counters.bytesReceived) / 1024.0 / seconds : 0.0},
         {u"counters"_s, countersJson(counters)},
+        {u"inFlightAtEnd"_s, inFlightAtEnd},
+        {u"oldestInFlightMs"_s, ms(double(oldestInFlightMicros))},
+        {u"clients"_s, clientsJson(clients)},
         {u"connect"_s, histogramJson(connect)},
         {u"processing"_s, histogramJson(processing)},
         {u"waiting"_s, histogramJson(waiting)},

@@ -5,6 +5,7 @@
 #include "LoadCounters.h"
 
 #include <QJsonObject>
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -29,7 +30,13 @@ struct IdleConnectionStats {
 // (after the warm-up) and the latency distributions, ab's way: connect is
 // 0 for a reused connection, waiting is from the request sent to the first
 // byte, processing is total minus connect, total is from the start of the
-// request (its connect, if any) to the last byte.
+// request (its connect, if any) to the last byte; a request sent again
+// after a kept-alive connection closed under it counts from its first try.
+//
+// The censoring rule: latency figures are over completed requests only.
+// When none completed they are absent (JSON null, never 0), and beside
+// them the requests still in flight and the age of the oldest say how
+// long the unanswered clients waited at least.
 struct LoadResult {
     std::string host;
     std::string address; // what the host resolved to
@@ -39,14 +46,19 @@ struct LoadResult {
     std::int64_t documentLength = -1; // bytes of the first complete body
     int concurrency = 0;
     int threads = 0;
+    bool threadsChosen = false; // automatic (LoadRun::automaticThreads), not asked for
     bool keepAlive = false;
+    std::chrono::milliseconds thinkTimeMin{0};
+    std::chrono::milliseconds thinkTimeMax{0};
     double targetRate = 0; // open loop: requests/s asked for; 0 in closed loop
     double seconds = 0;    // the measured period
     bool stopped = false;  // ended by a stop request
     bool hitMaxDuration = false;
-    std::string firstConnectError;         // the system's words for the first failed connect
-    int inFlightAtEnd = 0;                 // measured requests still unanswered at the end
-    std::int64_t oldestInFlightMicros = 0; // the age of the oldest of them
+    std::string firstConnectError; // the system's words for the first failed connect
+    // Requests still unanswered at the end (also those sent during the
+    // warm-up), and the age of the oldest, from its first send.
+    int inFlightAtEnd = 0;
+    std::int64_t oldestInFlightMicros = 0;
     ClientService clients;
 
     LoadCounters counters;
@@ -59,7 +71,8 @@ struct LoadResult {
 
     [[nodiscard]] double requestsPerSecond() const;
     [[nodiscard]] QJsonObject toJson() const;
-    // A histogram as JSON: count, min, mean, sd, max and the percentiles, in ms.
+    // A histogram as JSON: count, min, mean, sd, max and the percentiles, in
+    // ms; the figures are null when the count is 0.
     [[nodiscard]] static QJsonObject histogramJson(const LatencyHistogram &histogram);
 };
 

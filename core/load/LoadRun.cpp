@@ -30,7 +30,8 @@ Result<std::unique_ptr<LoadRun>> LoadRun::prepare(const LoadSpec &spec)
     HttpTarget resolved = std::move(target).value();
     if (const Status found = resolved.resolve(); !found)
         return found.error();
-    const int threads = std::min(spec.threads, spec.concurrency);
+    const int threads =
+        std::min(spec.threads > 0 ? spec.threads : automaticThreads(resolved), spec.concurrency);
     const long needed =
         long(spec.concurrency) + spec.idleConnections + 2L * threads + spareDescriptors;
     const QString what = spec.idleConnections
@@ -39,16 +40,22 @@ Result<std::unique_ptr<LoadRun>> LoadRun::prepare(const LoadSpec &spec)
                              : u"concurrency %1"_s.arg(spec.concurrency);
     if (const Status fits = FileDescriptorLimit::ensure(needed, what); !fits)
         return fits.error();
-    return std::unique_ptr<LoadRun>(new LoadRun(spec, std::move(resolved)));
+    return std::unique_ptr<LoadRun>(new LoadRun(spec, std::move(resolved), threads));
 }
 
-LoadRun::LoadRun(const LoadSpec &spec, HttpTarget target)
+LoadRun::LoadRun(const LoadSpec &spec, HttpTarget target, int threads)
     : m_spec(spec)
     , m_target(std::move(target))
+    , m_threadCount(threads)
 {
     m_request = RequestBuilder::build(m_spec, m_target);
     m_idleRequest = RequestBuilder::buildKeepAlive(m_spec, m_target);
-    m_threadCount = std::min(m_spec.threads, m_spec.concurrency);
+}
+
+int LoadRun::automaticThreads(const HttpTarget &target)
+{
+    const int cores = std::max(1, int(std::thread::hardware_concurrency()));
+    return target.isOnThisMachine() ? std::max(1, cores / 2) : cores;
 }
 
 LoadRun::~LoadRun()
@@ -141,10 +148,15 @@ LoadResult LoadRun::finish()
     result.documentLength = m_documentLength.load();
     result.concurrency = m_spec.concurrency;
     result.threads = int(m_workers.size());
+    result.threadsChosen = threadsChosen();
     result.keepAlive = m_spec.keepAlive;
+    result.thinkTimeMin = m_spec.thinkTimeMin;
+    result.thinkTimeMax = m_spec.thinkTimeMax;
     result.targetRate = m_spec.rate;
     result.stopped = m_stop.load();
     std::int64_t end = m_warmupEndMicros;
+    std::vector<std::uint64_t> responsesPerClient;
+    responsesPerClient.reserve(std::size_t(m_spec.concurrency));
     for (const auto &worker : m_workers) {
         const LoadWorker::Totals &totals = worker->totals();
         result.counters += totals.counters;
@@ -159,7 +171,13 @@ LoadResult LoadRun::finish()
         if (result.firstConnectError.empty() && totals.firstConnectErrno != 0)
             result.firstConnectError = std::strerror(totals.firstConnectErrno);
         end = std::max(end, totals.endMicros);
+        result.inFlightAtEnd += totals.inFlightAtEnd;
+        result.oldestInFlightMicros =
+            std::max(result.oldestInFlightMicros, totals.oldestInFlightMicros);
+        responsesPerClient.insert(responsesPerClient.end(), totals.responsesPerClient.begin(),
+                                  totals.responsesPerClient.end());
     }
+    result.clients = ClientService::fromResponses(std::move(responsesPerClient));
     const bool durationEnds =
         m_spec.duration.count() > 0 && m_spec.duration < m_spec.maxDuration - m_spec.warmup;
     for (const auto &worker : m_workers) {

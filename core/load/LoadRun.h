@@ -19,7 +19,8 @@ class LoadWorker;
 class SnapshotMailbox;
 
 // One load run: checks the spec, resolves the target, raises the open-file
-// limit, then runs `threads` LoadWorkers. The consumer (CLI, GUI timer,
+// limit, then runs `threads` LoadWorkers (or as many as automaticThreads()
+// chooses when the spec says 0). The consumer (CLI, GUI timer,
 // campaign runner), from any single thread, calls collect() on its own
 // period to get the merged snapshots, requestStop() to end early (the
 // workers notice within 50 ms), and finish() for the result.
@@ -42,12 +43,17 @@ public:
     [[nodiscard]] const HttpTarget &target() const { return m_target; }
     [[nodiscard]] const LoadSpec &spec() const { return m_spec; }
     [[nodiscard]] int threadCount() const { return m_threadCount; }
+    [[nodiscard]] bool threadsChosen() const { return m_spec.threads == 0; }
+    // The default thread count for a target: one per core, but one per two
+    // cores when the server runs on this machine, where a client thread
+    // takes CPU from the server under test (measured: see the README).
+    static int automaticThreads(const HttpTarget &target);
     // When start() ran, on the steady clock in microseconds (LoadWorker::
     // nowMicros()): snapshots' elapsedMicros count from here.
     [[nodiscard]] std::int64_t startMicros() const { return m_startMicros; }
 
 private:
-    LoadRun(const LoadSpec &spec, HttpTarget target);
+    LoadRun(const LoadSpec &spec, HttpTarget target, int threads);
 
     LoadSpec m_spec;
     HttpTarget m_target;

@@ -15,7 +15,8 @@ struct LoadSnapshot {
     bool warmingUp = false;         // nothing is counted during the warm-up
     int openConnections = 0;        // measured connections open at the end of the interval
     int idleConnectionsOpen = 0;    // --idle-connections still open
-    // Measured connections by state at the end of the interval.
+    // The run's -c connections (not the idle ones) by state at the end of
+    // the interval.
     int connecting = 0;
     int awaiting = 0; // a request sent (or being sent), no answer yet
     int thinking = 0; // pausing between a response and the next request
@@ -24,6 +25,8 @@ struct LoadSnapshot {
     std::int64_t oldestInFlightMicros = 0;
     int clientsServed = 0; // measured connections answered at least once since the start
     LoadCounters counters;
+    // Of the requests that completed in the interval only: empty when none
+    // did, and then no figure, never 0 (see oldestInFlightMicros instead).
     LatencyHistogram latency; // total time; from the intended send time in open loop
     LatencyHistogram connect;
 

@@ -19,14 +19,25 @@ bool isToken(const std::string &text)
     });
 }
 
+constexpr std::chrono::milliseconds maxThinkTime{std::chrono::hours(1)};
+
 } // namespace
+
+bool LoadSpec::methodIsIdempotent() const
+{
+    for (const char *safe : {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}) {
+        if (method == safe)
+            return true;
+    }
+    return false;
+}
 
 Status LoadSpec::validate() const
 {
     if (concurrency < 1)
         return invalid(u"concurrency must be at least 1"_s);
-    if (threads < 1)
-        return invalid(u"threads must be at least 1"_s);
+    if (threads < 0)
+        return invalid(u"threads cannot be negative (0 chooses)"_s);
     if (requests == 0 && duration.count() <= 0)
         return invalid(u"give a number of requests or a duration"_s);
     if (requests != 0 && requests < std::uint64_t(concurrency) && rate <= 0)
@@ -39,6 +50,13 @@ Status LoadSpec::validate() const
         return invalid(u"the rate must be positive"_s);
     if (idleConnections < 0)
         return invalid(u"idle connections cannot be negative"_s);
+    if (thinkTimeMin.count() < 0 || thinkTimeMax < thinkTimeMin)
+        return invalid(u"the think time must be a range from 0 up: MIN-MAX with MIN <= MAX"_s);
+    if (thinkTimeMax > maxThinkTime)
+        return invalid(u"the think time cannot exceed %1 s"_s.arg(maxThinkTime.count() / 1000));
+    if (thinks() && rate > 0)
+        return invalid(
+            u"think time is for closed-loop clients: an open-loop run (--rate) sends on a schedule"_s);
     if (!isToken(method))
         return invalid(u"'%1' is not an HTTP method"_s.arg(QString::fromStdString(method)));
     for (const auto &[name, value] : headers) {

@@ -36,19 +36,27 @@ struct LoadSpec {
     bool keepAlive = false;            // -k
     bool http10 = false;               // ab's exact HTTP/1.0 request
     bool acceptVariableLength = false; // -l: a body length different from the first is no failure
-    int threads = 1;
+    // Worker threads; 0: LoadRun chooses (see LoadRun::automaticThreads()).
+    int threads = 0;
 
     // Keep-alive connections that send one request and then stay silent,
     // beside the measured load.
     int idleConnections = 0;
 
     // Browser-like clients: each connection pauses a uniform random time in
-    // [min, max] between a response and its next request (0, 0: none).
+    // [min, max] between the end of a request (its response, or its
+    // failure) and its next request (0, 0: none). A kept-alive connection
+    // stays open through the pause; without keep-alive the next request
+    // opens a new connection after it. Closed loop only.
     std::chrono::milliseconds thinkTimeMin{0};
     std::chrono::milliseconds thinkTimeMax{0};
 
     // InvalidInput with the reason if a field is out of range.
     [[nodiscard]] Status validate() const;
+    [[nodiscard]] bool thinks() const { return thinkTimeMax.count() > 0; }
+    // Whether `method` may be sent again after a kept-alive connection
+    // closed under it (RFC 9110 9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE).
+    [[nodiscard]] bool methodIsIdempotent() const;
 };
 
 } // namespace mpmlab

@@ -44,6 +44,10 @@ LoadWorker::LoadWorker(const Setup &setup)
     if (setup.rate > 0)
         m_intervalMicros =
             std::max<std::int64_t>(1, std::int64_t(double(setup.connections) * 1e6 / setup.rate));
+    m_thinkMinMicros = std::int64_t(setup.spec->thinkTimeMin.count()) * 1000;
+    m_thinkSpanMicros = std::int64_t(setup.spec->thinkTimeMax.count()) * 1000 - m_thinkMinMicros;
+    m_random.seed(std::uint32_t(setup.startMicros) ^ std::uint32_t(setup.firstConnection + 1));
+    m_retryIdempotent = setup.spec->methodIsIdempotent();
 }
 
 LoadWorker::~LoadWorker()
@@ -108,12 +112,13 @@ void LoadWorker::run()
                 beginRequest(index, now);
             m_readyNow.clear();
         }
-        if (m_setup.rate > 0)
+        if (!m_due.empty())
             dispatchDue(now);
         if (finished())
             break;
         if (now >= nextPublish) {
             checkTimeouts(now);
+            measureStates(now);
             publish(now);
             nextPublish = std::max(nextPublish + publishIntervalMicros, now + 1);
         }
@@ -128,9 +133,23 @@ void LoadWorker::run()
             onEvent(events[i].data.u32, events[i].events);
     }
 
-    now = nowMicros();
+    finishRun(nowMicros());
+}
+
+void LoadWorker::finishRun(std::int64_t now)
+{
     m_totals.endMicros = now;
     m_totals.idle.stillOpen = m_idleOpen;
+    // The last interval shows the states the run ended in, before teardown,
+    // and the requests left unanswered are reported, not dropped silently:
+    // a starved client waited at least this long (also one whose request
+    // went out during the warm-up).
+    measureStates(now);
+    m_totals.inFlightAtEnd = m_interval.connecting + m_interval.awaiting;
+    m_totals.oldestInFlightMicros = m_interval.oldestInFlightMicros;
+    m_totals.responsesPerClient.reserve(std::size_t(m_setup.connections));
+    for (std::uint32_t i = 0; i < std::uint32_t(m_setup.connections); ++i)
+        m_totals.responsesPerClient.push_back(m_connections[i].responses);
     for (Connection &connection : m_connections)
         closeSocket(connection);
     publish(now);
@@ -148,7 +167,8 @@ void LoadWorker::dispatchDue(std::int64_t now)
         std::pop_heap(m_due.begin(), m_due.end(), std::greater<>{});
         const std::uint32_t index = m_due.back().second;
         m_due.pop_back();
-        if (m_connections[index].phase == Phase::Waiting)
+        const Phase phase = m_connections[index].phase;
+        if (phase == Phase::Waiting || phase == Phase::Thinking)
             beginRequest(index, now);
     }
 }
@@ -170,6 +190,17 @@ void LoadWorker::beginRequest(std::uint32_t index, std::int64_t now)
     if (m_setup.rate > 0)
         c.nextDueMicros += m_intervalMicros;
     c.startMicros = now;
+    startAttempt(c, now);
+    c.reused = c.fd >= 0;
+    if (c.reused)
+        sendRequest(index, now);
+    else
+        openSocket(index, now);
+}
+
+void LoadWorker::startAttempt(Connection &c, std::int64_t now)
+{
+    c.attemptMicros = now;
     c.connectedMicros = now;
     c.sentMicros = now;
     c.firstByteMicros = now;
@@ -179,17 +210,21 @@ void LoadWorker::beginRequest(std::uint32_t index, std::int64_t now)
     c.responseBytes = 0;
     c.parser.reset(m_setup.spec->method == "HEAD");
     c.parser.setCaptureServer(m_captureServer);
-    c.reused = c.fd >= 0;
-    if (c.reused)
-        sendRequest(index, now);
-    else
-        openSocket(index, now);
+}
+
+void LoadWorker::retryOnNewConnection(std::uint32_t index, std::int64_t now)
+{
+    Connection &c = m_connections[index];
+    closeSocket(c);
+    c.reused = false;     // so a retry is never retried again
+    startAttempt(c, now); // the user's wait still counts from startMicros
+    openSocket(index, now);
 }
 
 void LoadWorker::beginIdle(std::uint32_t index, std::int64_t now)
 {
     Connection &c = m_connections[index];
-    c.startMicros = c.connectedMicros = c.sentMicros = now;
+    c.startMicros = c.attemptMicros = c.connectedMicros = c.sentMicros = now;
     c.deadlineMicros = now + m_setup.spec->timeout.count() * 1000;
     c.parser.reset(m_setup.spec->method == "HEAD");
     openSocket(index, now);
@@ -253,8 +288,10 @@ void LoadWorker::sendRequest(std::uint32_t index, std::int64_t now)
             return; // EPOLLOUT resumes it
         } else {
             const int error = errno;
-            // A kept-alive connection the server already closed.
-            failRequest(index, c.reused ? Failure::Length : Failure::Receive, error, false, now);
+            if (c.reused) // a kept-alive connection the server already closed
+                onKeepAliveClosed(index, error, now);
+            else
+                failRequest(index, Failure::Receive, error, false, now);
             return;
         }
     }
@@ -290,10 +327,11 @@ void LoadWorker::onEvent(std::uint32_t index, std::uint32_t events)
             sendRequest(index, now);
         break;
     case Phase::Waiting:
+    case Phase::Thinking:
         // The server closed (or wrote to) a kept-alive connection between
-        // two open-loop sends: the next send opens a new one.
-        if (readable)
-            closeSocket(c);
+        // two requests: the next one opens a new connection.
+        if (readable && c.fd >= 0)
+            onClosedWhileIdle(index);
         return;
     case Phase::Silent: onIdleEvent(index, now, readable); return;
     case Phase::Reading:
@@ -332,8 +370,13 @@ void LoadWorker::readResponse(std::uint32_t index, std::int64_t now)
                 return;
             continue;
         }
+        // A kept-alive connection that ends before any byte of the answer
+        // was closed by the server between two requests, not mid-response.
+        const bool keptAliveAndClosed = c.reused && !c.gotByte;
         if (received == 0) {
-            if (c.parser.finish() == ResponseParser::Outcome::Complete)
+            if (keptAliveAndClosed)
+                onKeepAliveClosed(index, 0, now);
+            else if (c.parser.finish() == ResponseParser::Outcome::Complete)
                 onResponse(index, now, false);
             else
                 failRequest(index, Failure::Length, 0, false, now);
@@ -344,17 +387,18 @@ void LoadWorker::readResponse(std::uint32_t index, std::int64_t now)
         if (errno == EAGAIN || errno == EWOULDBLOCK)
             return;
         const int error = errno;
-        const bool keptAliveAndClosed = c.reused && !c.gotByte;
-        failRequest(index, keptAliveAndClosed ? Failure::Length : Failure::Receive, error, false,
-                    now);
+        if (keptAliveAndClosed)
+            onKeepAliveClosed(index, error, now);
+        else
+            failRequest(index, Failure::Receive, error, false, now);
         return;
     }
 }
 
 void LoadWorker::record(Connection &c, std::int64_t now)
 {
-    const std::int64_t total = now - c.startMicros;
-    const std::int64_t connect = c.reused ? 0 : c.connectedMicros - c.startMicros;
+    const std::int64_t total = now - c.startMicros; // from the first attempt
+    const std::int64_t connect = c.reused ? 0 : c.connectedMicros - c.attemptMicros;
     const std::int64_t waiting = c.firstByteMicros - c.sentMicros;
     m_totals.total.record(total);
     m_totals.connect.record(connect);
@@ -402,11 +446,17 @@ void LoadWorker::onResponse(std::uint32_t index, std::int64_t now, bool leftover
         expected = body;
     if (expected != body && !m_setup.spec->acceptVariableLength)
         lengthFailure = true;
-    const bool keep = !leftover && !c.peerClosed && parser.keepAlive() && m_setup.spec->keepAlive;
+    const bool promisedKeepAlive = !leftover && parser.keepAlive() && m_setup.spec->keepAlive;
+    const bool keep = promisedKeepAlive && !c.peerClosed;
 
     if (c.measured) {
         LoadCounters &counters = m_totals.counters;
         ++counters.completed;
+        if (c.responses++ == 0)
+            ++m_clientsServed;
+        // Closed with the answer although the answer did not say so.
+        if (promisedKeepAlive && c.peerClosed)
+            ++counters.keepAliveClosed;
         if (!isSuccess(parser.statusCode()))
             ++counters.non2xx;
         if (parser.keepAlive() && m_setup.spec->keepAlive)
@@ -418,6 +468,26 @@ void LoadWorker::onResponse(std::uint32_t index, std::int64_t now, bool leftover
         record(c, now);
     }
     afterRequest(index, keep, now);
+}
+
+void LoadWorker::onKeepAliveClosed(std::uint32_t index, int error, std::int64_t now)
+{
+    Connection &c = m_connections[index];
+    if (!m_retryIdempotent) {
+        failRequest(index, Failure::NotRetried, error, false, now);
+        return;
+    }
+    if (c.measured)
+        ++m_totals.counters.keepAliveClosed;
+    retryOnNewConnection(index, now);
+}
+
+void LoadWorker::onClosedWhileIdle(std::uint32_t index)
+{
+    Connection &c = m_connections[index];
+    if (c.measured)
+        ++m_totals.counters.keepAliveClosed;
+    closeSocket(c);
 }
 
 void LoadWorker::failRequest(std::uint32_t index, Failure failure, int error, bool timedOut,
@@ -441,6 +511,7 @@ void LoadWorker::failRequest(std::uint32_t index, Failure failure, int error, bo
         case Failure::Receive: ++counters.failedReceive; break;
         case Failure::Length: ++counters.failedLength; break;
         case Failure::Exception: ++counters.failedExceptions; break;
+        case Failure::NotRetried: ++counters.failedNotRetried; break;
         case Failure::None: break;
         }
         if (failure != Failure::Connect)
@@ -469,6 +540,12 @@ void LoadWorker::afterRequest(std::uint32_t index, bool keepConnection, std::int
         }
         return;
     }
+    if (m_setup.spec->thinks()) {
+        c.phase = Phase::Thinking;
+        c.nextDueMicros = now + thinkPauseMicros();
+        schedule(index);
+        return;
+    }
     if (keepConnection) {
         beginRequest(index, now);
     } else {
@@ -477,6 +554,15 @@ void LoadWorker::afterRequest(std::uint32_t index, bool keepConnection, std::int
         c.phase = Phase::Waiting;
         m_ready.push_back(index);
     }
+}
+
+std::int64_t LoadWorker::thinkPauseMicros()
+{
+    if (m_thinkSpanMicros == 0)
+        return m_thinkMinMicros;
+    std::uniform_int_distribution<std::int64_t> pause(m_thinkMinMicros,
+                                                      m_thinkMinMicros + m_thinkSpanMicros);
+    return pause(m_random);
 }
 
 void LoadWorker::onIdleEvent(std::uint32_t index, std::int64_t now, bool readable)
@@ -524,12 +610,36 @@ void LoadWorker::checkTimeouts(std::int64_t now)
     }
 }
 
+void LoadWorker::measureStates(std::int64_t now)
+{
+    int connecting = 0;
+    int awaiting = 0;
+    int thinking = 0;
+    std::int64_t oldest = 0;
+    for (std::uint32_t i = 0; i < std::uint32_t(m_setup.connections); ++i) {
+        const Connection &c = m_connections[i];
+        switch (c.phase) {
+        case Phase::Connecting: ++connecting; break;
+        case Phase::Writing:
+        case Phase::Reading: ++awaiting; break;
+        case Phase::Thinking: ++thinking; continue;
+        default: continue;
+        }
+        oldest = std::max(oldest, now - c.startMicros);
+    }
+    m_interval.connecting = connecting;
+    m_interval.awaiting = awaiting;
+    m_interval.thinking = thinking;
+    m_interval.oldestInFlightMicros = oldest;
+    m_interval.clientsServed = m_clientsServed;
+    m_interval.openConnections = m_openSockets;
+    m_interval.idleConnectionsOpen = m_idleOpen;
+}
+
 void LoadWorker::publish(std::int64_t now)
 {
     m_interval.elapsedMicros = now - m_setup.startMicros;
     m_interval.warmingUp = now < m_setup.warmupEndMicros;
-    m_interval.openConnections = m_openSockets;
-    m_interval.idleConnectionsOpen = m_idleOpen;
     m_interval.counters = m_totals.counters.since(m_published);
     m_published = m_totals.counters;
     m_setup.mailbox->publish(m_interval);

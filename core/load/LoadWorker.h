@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +57,9 @@ public:
         int firstConnectErrno = 0;
         bool hitEnd = false; // stopped by the time bound
         std::int64_t endMicros = 0;
+        int inFlightAtEnd = 0; // requests unanswered when the run ended
+        std::int64_t oldestInFlightMicros = 0;
+        std::vector<std::uint64_t> responsesPerClient; // measured responses of each connection
     };
 
     explicit LoadWorker(const Setup &setup);
@@ -69,8 +73,20 @@ public:
     static std::int64_t nowMicros();
 
 private:
-    enum class Phase : std::uint8_t { Unused, Connecting, Writing, Reading, Waiting, Silent, Done };
-    enum class Failure : std::uint8_t { None, Connect, Receive, Length, Exception };
+    // Waiting: for the main loop (closed loop) or for the next send time
+    // (open loop); Thinking: in a think-time pause; Silent: an idle
+    // connection after its one answer.
+    enum class Phase : std::uint8_t {
+        Unused,
+        Connecting,
+        Writing,
+        Reading,
+        Waiting,
+        Thinking,
+        Silent,
+        Done
+    };
+    enum class Failure : std::uint8_t { None, Connect, Receive, Length, Exception, NotRetried };
 
     struct Connection {
         int fd = -1;
@@ -82,13 +98,15 @@ private:
         bool peerClosed = false; // the server's FIN was seen: never reuse
         std::size_t written = 0;
         std::int64_t intendedMicros = 0; // open loop: when it should have been sent
-        std::int64_t startMicros = 0;
+        std::int64_t startMicros = 0;    // the request's first attempt began
+        std::int64_t attemptMicros = 0;  // this attempt began (its connect, if any)
         std::int64_t connectedMicros = 0;
         std::int64_t sentMicros = 0;
         std::int64_t firstByteMicros = 0;
         std::int64_t deadlineMicros = 0;
-        std::int64_t nextDueMicros = 0; // open loop schedule
+        std::int64_t nextDueMicros = 0; // open loop schedule, or the end of a think pause
         std::uint64_t responseBytes = 0;
+        std::uint64_t responses = 0; // measured, over every connection this client opened
         ResponseParser parser;
     };
 
@@ -99,6 +117,10 @@ private:
     void onEvent(std::uint32_t index, std::uint32_t events);
     void readResponse(std::uint32_t index, std::int64_t now);
     void onResponse(std::uint32_t index, std::int64_t now, bool leftover);
+    void onKeepAliveClosed(std::uint32_t index, int error, std::int64_t now);
+    void startAttempt(Connection &connection, std::int64_t now);
+    void retryOnNewConnection(std::uint32_t index, std::int64_t now);
+    void onClosedWhileIdle(std::uint32_t index);
     void failRequest(std::uint32_t index, Failure failure, int error, bool timedOut,
                      std::int64_t now);
     void afterRequest(std::uint32_t index, bool keepConnection, std::int64_t now);
@@ -107,9 +129,12 @@ private:
     void onIdleEvent(std::uint32_t index, std::int64_t now, bool readable);
     void closeSocket(Connection &connection);
     void checkTimeouts(std::int64_t now);
+    void measureStates(std::int64_t now);
     void publish(std::int64_t now);
+    void finishRun(std::int64_t now);
     void dispatchDue(std::int64_t now);
     void schedule(std::uint32_t index);
+    [[nodiscard]] std::int64_t thinkPauseMicros();
     [[nodiscard]] bool quotaLeft() const;
     [[nodiscard]] bool finished() const;
     [[nodiscard]] const std::string &requestFor(const Connection &connection) const;
@@ -118,8 +143,9 @@ private:
     Totals m_totals;
     LoadSnapshot m_interval;
     std::vector<Connection> m_connections; // measured first, then idle ones
-    std::vector<std::pair<std::int64_t, std::uint32_t>>
-        m_due;                          // open loop: min-heap of waiting connections
+    // Connections waiting for a moment (an open-loop send, the end of a
+    // think pause): a min-heap on its time.
+    std::vector<std::pair<std::int64_t, std::uint32_t>> m_due;
     std::vector<std::uint32_t> m_ready; // connections to start a request on
     std::vector<std::uint32_t> m_readyNow;
     std::vector<char> m_readBuffer;
@@ -128,8 +154,13 @@ private:
     int m_inFlight = 0; // measured connections busy with a request
     int m_idleOpen = 0;
     int m_openSockets = 0;             // measured connections
+    int m_clientsServed = 0;           // measured connections answered at least once
     std::uint64_t m_issued = 0;        // measured requests begun
     std::int64_t m_intervalMicros = 0; // open loop: per-connection send interval
+    std::int64_t m_thinkMinMicros = 0;
+    std::int64_t m_thinkSpanMicros = 0; // max - min
+    std::minstd_rand m_random;          // think pauses; per thread, no lock
+    bool m_retryIdempotent = true;      // the method may be sent again after a keep-alive close
     bool m_captureServer = true;
 };
 

@@ -43,21 +43,32 @@ timed() {
 field() { awk -v n="$2" '{print $n}' "$1.time"; }
 cpu() { awk '{printf "%.2f", $2 + $3}' "$1.time"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-per100k() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.2f", c * 100000 / n; else print "n/a" }'; }
 mpm_value() { grep -m1 "^$2" "$1" | awk -F: '{print $2}' | awk '{print $1}'; }
 
-echo
-echo "== 1. keep-alive, 1 thread, c=100, ${seconds}s: mpmlab vs wrk -t1"
-timed "$work/m1" "$cli" load -q -k -c 100 --threads 1 -t "$seconds" "$url"
-timed "$work/w1" wrk -t1 -c100 -d"${seconds}s" "$url"
-m_rps=$(mpm_value "$work/m1" "Requests per second")
-m_done=$(mpm_value "$work/m1" "Complete requests")
-w_rps=$(grep "Requests/sec" "$work/w1" | awk '{print $2}')
-w_done=$(grep "requests in" "$work/w1" | awk '{print $1}')
-echo "mpmlab: $m_rps req/s, $m_done requests, CPU $(cpu "$work/m1") s = $(per100k "$(cpu "$work/m1")" "$m_done") s per 100k, failed $(mpm_value "$work/m1" "Failed requests")"
-echo "wrk:    $w_rps req/s, $w_done requests, CPU $(cpu "$work/w1") s = $(per100k "$(cpu "$work/w1")" "$w_done") s per 100k, $(grep -h "Socket errors" "$work/w1" || echo "no socket errors")"
-echo "ratio requests/s mpmlab/wrk: $(ratio "$m_rps" "$w_rps")   (target >= 1.0)"
-echo "ratio CPU per request mpmlab/wrk: $(ratio "$(per100k "$(cpu "$work/m1")" "$m_done")" "$(per100k "$(cpu "$work/w1")" "$w_done")")   (target <= 1.0)"
+# per_cpu DONE CPU: requests per client CPU-second.
+per_cpu() { awk -v n="$1" -v c="$2" 'BEGIN { if (c > 0) printf "%.0f", n / c; else print "n/a" }'; }
+
+# versus_wrk C: mpmlab and wrk -t1, one thread each, keep-alive, C connections.
+versus_wrk() {
+    local c=$1
+    echo
+    echo "== 1. keep-alive, 1 thread, c=$c, ${seconds}s: mpmlab vs wrk -t1"
+    timed "$work/m1-$c" "$cli" load -q -k -c "$c" --threads 1 -t "$seconds" "$url"
+    timed "$work/w1-$c" wrk -t1 -c"$c" -d"${seconds}s" "$url"
+    local m_rps m_done w_rps w_done m_cpu w_cpu
+    m_rps=$(mpm_value "$work/m1-$c" "Requests per second")
+    m_done=$(mpm_value "$work/m1-$c" "Complete requests")
+    w_rps=$(grep "Requests/sec" "$work/w1-$c" | awk '{print $2}')
+    w_done=$(grep "requests in" "$work/w1-$c" | awk '{print $1}')
+    m_cpu=$(cpu "$work/m1-$c")
+    w_cpu=$(cpu "$work/w1-$c")
+    echo "mpmlab: $m_rps req/s, $m_done requests, CPU $m_cpu s = $(per_cpu "$m_done" "$m_cpu") requests per client CPU-second, failed $(mpm_value "$work/m1-$c" "Failed requests"), kept-alive closes $(grep -m1 '^Keep-alive closed' "$work/m1-$c" | awk '{print $5}')"
+    echo "wrk:    $w_rps req/s, $w_done requests, CPU $w_cpu s = $(per_cpu "$w_done" "$w_cpu") requests per client CPU-second, $(grep -h "Socket errors" "$work/w1-$c" || echo "no socket errors")"
+    echo "ratio requests/s mpmlab/wrk at c=$c: $(ratio "$m_rps" "$w_rps")"
+    echo "ratio requests per client CPU-second mpmlab/wrk at c=$c: $(ratio "$(per_cpu "$m_done" "$m_cpu")" "$(per_cpu "$w_done" "$w_cpu")")   (target >= 1.0)"
+}
+versus_wrk 100
+versus_wrk 1000
 
 echo
 echo "== 2. keep-alive, c=1000, 100000 requests: mpmlab vs ab -k"
@@ -88,5 +99,15 @@ timed "$work/m4" "$cli" load -q -k -c 50 --rate 5000 -t "$seconds" "$url"
 m_rps=$(mpm_value "$work/m4" "Requests per second")
 echo "mpmlab: achieved $m_rps req/s for a target of 5000: ratio $(ratio "$m_rps" 5000)   (target within 1%)"
 grep -A11 "Corrected for coordinated" "$work/m4" | sed -n '1p;2p;6p;9p;10p;11p'
+echo
+echo "== 5. threads against a server on this machine: keep-alive, c=1000, ${seconds}s (Apache event)"
+echo "(the default, --threads unset, is one per two cores for a local target: $(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 )) here)"
+for threads in $(seq "$(nproc)"); do
+    timed "$work/m5-$threads" "$cli" load -q -k -c 1000 --threads "$threads" -t "$seconds" "$url"
+    echo "--threads $threads: $(mpm_value "$work/m5-$threads" "Requests per second") req/s, failed $(mpm_value "$work/m5-$threads" "Failed requests"), client CPU $(cpu "$work/m5-$threads") s"
+done
+timed "$work/a5" ab -q -k -c 1000 -t "$seconds" -n 100000000 "$url"
+echo "ab -k:      $(mpm_value "$work/a5" "Requests per second") req/s"
+
 echo
 echo "(raw outputs were in $work; removed on exit)"

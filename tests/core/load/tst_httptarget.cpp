@@ -3,6 +3,9 @@
 #include "load/RequestBuilder.h"
 
 #include <QtTest>
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -20,6 +23,8 @@ private Q_SLOTS:
     void badSpecsAreRefused();
     void buildsRequests();
     void tooManyConnectionsForTheFileLimitIsRefused();
+    void knowsTargetsOnThisMachine_data();
+    void knowsTargetsOnThisMachine();
 };
 
 void TestHttpTarget::splitsUrls_data()
@@ -112,6 +117,9 @@ void TestHttpTarget::badSpecsAreRefused_data()
     QTest::newRow("method with a space") << 3;
     QTest::newRow("header with a line break") << 4;
     QTest::newRow("negative idle connections") << 5;
+    QTest::newRow("think time max below min") << 6;
+    QTest::newRow("think time with a rate") << 7;
+    QTest::newRow("negative threads") << 8;
 }
 
 void TestHttpTarget::badSpecsAreRefused()
@@ -127,7 +135,16 @@ void TestHttpTarget::badSpecsAreRefused()
     case 2: spec.requests = 0; break;
     case 3: spec.method = "GE T"; break;
     case 4: spec.headers.emplace_back("X-A", "1\r\nX-Injected: 2"); break;
-    default: spec.idleConnections = -1; break;
+    case 5: spec.idleConnections = -1; break;
+    case 6:
+        spec.thinkTimeMin = std::chrono::milliseconds(200);
+        spec.thinkTimeMax = std::chrono::milliseconds(100);
+        break;
+    case 7:
+        spec.thinkTimeMax = std::chrono::milliseconds(100);
+        spec.rate = 100;
+        break;
+    default: spec.threads = -1; break;
     }
     const auto prepared = LoadRun::prepare(spec);
     QVERIFY(!prepared.ok());
@@ -184,6 +201,39 @@ void TestHttpTarget::tooManyConnectionsForTheFileLimitIsRefused()
     QVERIFY2(prepared.error().message.contains(u"concurrency 5000000"_s),
              qPrintable(prepared.error().message));
     QVERIFY(prepared.error().message.contains(u"hard limit"_s));
+}
+
+void TestHttpTarget::knowsTargetsOnThisMachine_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("local");
+    QTest::newRow("127.0.0.1") << u"127.0.0.1"_s << true;
+    QTest::newRow("127.3.2.1 (all of 127/8)") << u"127.3.2.1"_s << true;
+    QTest::newRow("localhost") << u"localhost"_s << true;
+    QTest::newRow("::1") << u"[::1]"_s << true;
+    QTest::newRow("TEST-NET-1, documentation only") << u"192.0.2.1"_s << false;
+    // This machine's own non-loopback addresses: the server shares our CPUs.
+    ifaddrs *interfaces = nullptr;
+    QVERIFY(getifaddrs(&interfaces) == 0);
+    for (const ifaddrs *entry = interfaces; entry; entry = entry->ifa_next) {
+        if (!entry->ifa_addr || entry->ifa_addr->sa_family != AF_INET)
+            continue;
+        char text[INET_ADDRSTRLEN] = {};
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in *>(entry->ifa_addr)->sin_addr, text,
+                  sizeof text);
+        QTest::addRow("own address %s", text) << QString::fromLatin1(text) << true;
+    }
+    freeifaddrs(interfaces);
+}
+
+void TestHttpTarget::knowsTargetsOnThisMachine()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, local);
+    Result<HttpTarget> target = HttpTarget::parse(u"http://%1:8080/"_s.arg(host).toStdString());
+    QVERIFY(target.ok());
+    QVERIFY(target.value().resolve().ok());
+    QCOMPARE(target->isOnThisMachine(), local);
 }
 
 QTEST_GUILESS_MAIN(TestHttpTarget)

@@ -1,11 +1,14 @@
 #include "TestLab.h"
 #include "TestPaths.h"
+#include "load/LoadCounters.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void initTestCase();
     void printsAnAbStyleReportAndFiles();
     void openLoopReportsCorrectedPercentiles();
+    void thinkTimeRunReportsItsPauses();
+    void nothingCompletedIsNoLatency();
     void refusedPortIsAClearError();
     void badInputIsAUsageError_data();
     void badInputIsAUsageError();
@@ -35,6 +40,8 @@ private:
         QString err;
     };
     static Run cli(const QStringList &arguments, int timeoutMs = 120000);
+    static QJsonObject readJson(const QString &path);
+    static QStringList readLines(const QString &path);
     QString url(const QString &path = u"/test.html"_s) const
     {
         return u"http://127.0.0.1:%1%2"_s.arg(m_lab->port()).arg(path);
@@ -55,6 +62,22 @@ TestLoadCli::Run TestLoadCli::cli(const QStringList &arguments, int timeoutMs)
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+QJsonObject TestLoadCli::readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QStringList TestLoadCli::readLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
 }
 
 void TestLoadCli::initTestCase()
@@ -82,10 +105,15 @@ void TestLoadCli::printsAnAbStyleReportAndFiles()
         u"Document Path:          /test.html"_s,
         u"Document Length:        %1 bytes"_s.arg(size),
         u"Concurrency Level:      5"_s,
+        u"Threads:                1 (automatic)"_s,
         u"Time taken for tests:"_s,
         u"Complete requests:      500"_s,
         u"Failed requests:        0"_s,
         u"(Connect: 0, Receive: 0, Length: 0, Exceptions: 0)"_s,
+        u"Keep-alive closed by server: "_s,
+        u"In flight at end:       0\n"_s,
+        u"Clients served:         5 of 5\n"_s,
+        u"Responses per client:   min "_s,
         u"Keep-Alive requests:"_s,
         u"Total transferred:"_s,
         u"HTML transferred:       %1 bytes"_s.arg(500 * size),
@@ -110,11 +138,17 @@ void TestLoadCli::printsAnAbStyleReportAndFiles()
         at = found;
     }
 
-    QFile jsonFile(json);
-    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
-    const QJsonObject result = QJsonDocument::fromJson(jsonFile.readAll()).object();
-    QCOMPARE(result.value(u"counters"_s).toObject().value(u"complete"_s).toInt(), 500);
-    QCOMPARE(result.value(u"counters"_s).toObject().value(u"failed"_s).toInt(), 0);
+    const QJsonObject result = readJson(json);
+    const QJsonObject counters = result.value(u"counters"_s).toObject();
+    QCOMPARE(counters.value(u"complete"_s).toInt(), 500);
+    QCOMPARE(counters.value(u"failed"_s).toInt(), 0);
+    // Every counter of the engine, by the name its table gives it.
+    for (const LoadCounterField &field : loadCounterFields)
+        QVERIFY2(counters.contains(QLatin1StringView(field.jsonKey)), field.jsonKey);
+    QCOMPARE(result.value(u"inFlightAtEnd"_s).toInt(), 0);
+    QCOMPARE(result.value(u"clients"_s).toObject().value(u"clients"_s).toInt(), 5);
+    QCOMPARE(result.value(u"clients"_s).toObject().value(u"neverServed"_s).toInt(), 0);
+    QCOMPARE(result.value(u"threads"_s).toInt(), 1);
     QCOMPARE(result.value(u"documentLength"_s).toInteger(), size);
     QVERIFY(result.value(u"total"_s)
                 .toObject()
@@ -123,13 +157,15 @@ void TestLoadCli::printsAnAbStyleReportAndFiles()
                 .contains(u"99.9"_s));
     QVERIFY(result.value(u"requestsPerSecond"_s).toDouble() > 0);
 
-    QFile csvFile(csv);
-    QVERIFY(csvFile.open(QIODevice::ReadOnly));
-    const QStringList rows = QString::fromUtf8(csvFile.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList rows = readLines(csv);
     QVERIFY(rows.size() >= 2);
     const QStringList header = rows.first().split(u',');
     QCOMPARE(header.at(3), u"requests"_s);
-    QVERIFY(header.contains(u"p99_ms"_s) && header.contains(u"failed_length"_s));
+    for (const LoadCounterField &field : loadCounterFields)
+        QVERIFY2(header.contains(QLatin1StringView(field.csvColumn)), field.csvColumn);
+    for (const QString &column : {u"p99_ms"_s, u"longest_wait_ms"_s, u"connecting"_s, u"awaiting"_s,
+                                  u"thinking"_s, u"clients_served"_s})
+        QVERIFY2(header.contains(column), qPrintable(column));
     qint64 requests = 0;
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const QStringList fields = rows.at(i).split(u',');
@@ -147,6 +183,72 @@ void TestLoadCli::openLoopReportsCorrectedPercentiles()
     QVERIFY(run.out.contains(u"Target rate:            500.00 [#/sec] (open loop)"_s));
     QVERIFY(run.out.contains(u"Complete requests:      200"_s));
     QVERIFY(run.out.contains(u"Corrected for coordinated omission"_s));
+}
+
+void TestLoadCli::thinkTimeRunReportsItsPauses()
+{
+    const QString json = m_dir.filePath(u"think.json"_s);
+    const QString csv = m_dir.filePath(u"think.csv"_s);
+    const Run run = cli({u"-k"_s, u"-c"_s, u"10"_s, u"-t"_s, u"2"_s, u"--think-time"_s, u"80-120"_s,
+                         u"--json"_s, json, u"--timeseries"_s, csv, url()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"Think time:             80-120 ms per connection (uniform)"_s),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains(u"Clients served:         10 of 10\n"_s));
+    const QJsonObject result = readJson(json);
+    QCOMPARE(result.value(u"thinkTimeMinMs"_s).toInt(), 80);
+    QCOMPARE(result.value(u"thinkTimeMaxMs"_s).toInt(), 120);
+    // 10 clients pausing 100 ms on average: at most 10 / 0.08 s = 125/s.
+    const double rate = result.value(u"requestsPerSecond"_s).toDouble();
+    qInfo("10 clients thinking 80-120 ms: %.1f requests/s", rate);
+    QVERIFY2(rate > 60 && rate <= 125, qPrintable(QString::number(rate)));
+    // The time series shows the clients thinking most of the time.
+    const QStringList rows = readLines(csv);
+    const qsizetype thinking = rows.first().split(u',').indexOf(u"thinking"_s);
+    QVERIFY(thinking > 0);
+    int mostThinking = 0;
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        mostThinking = std::max(mostThinking, rows.at(i).split(u',').at(thinking).toInt());
+    QVERIFY2(mostThinking >= 8, qPrintable(QString::number(mostThinking)));
+}
+
+void TestLoadCli::nothingCompletedIsNoLatency()
+{
+    // A listener that never accepts: the kernel completes the handshake, the
+    // request sits unread, nothing ever comes back.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    silent.pauseAccepting();
+    const QString json = m_dir.filePath(u"silent.json"_s);
+    const QString csv = m_dir.filePath(u"silent.csv"_s);
+    const Run run = cli({u"-c"_s, u"2"_s, u"-t"_s, u"1"_s, u"--json"_s, json, u"--timeseries"_s,
+                         csv, u"http://127.0.0.1:%1/"_s.arg(silent.serverPort())});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(u"Complete requests:      0\n"_s));
+    const QRegularExpression waiting(
+        uR"(In flight at end:       2 \(longest current wait ([\d.]+) ms\))"_s);
+    const QRegularExpressionMatch match = waiting.match(run.out);
+    QVERIFY2(match.hasMatch(), qPrintable(run.out));
+    QVERIFY(match.captured(1).toDouble() >= 950); // of a 1 s run
+    QVERIFY(run.out.contains(u"Clients served:         0 of 2 (2 never got an answer)"_s));
+    QVERIFY(
+        run.out.contains(u"no request completed; 2 still waiting at the end, the longest for "_s));
+    // No figure that would read as a fast answer.
+    QVERIFY(!run.out.contains(u"Time per request:"_s));
+    QVERIFY(!run.out.contains(u"(longest request)"_s));
+    QVERIFY(!run.out.contains(u"Total:"_s));
+    const QJsonObject result = readJson(json);
+    QVERIFY(result.value(u"total"_s).toObject().value(u"medianMs"_s).isNull());
+    QVERIFY(result.value(u"timePerRequestMs"_s).isNull());
+    QVERIFY(result.value(u"oldestInFlightMs"_s).toDouble() >= 950);
+    const QStringList rows = readLines(csv);
+    QVERIFY(rows.size() >= 2);
+    const QStringList header = rows.first().split(u',');
+    const QStringList lastRow = rows.last().split(u',');
+    QCOMPARE(lastRow.at(header.indexOf(u"p50_ms"_s)), QString());
+    QCOMPARE(lastRow.at(header.indexOf(u"max_ms"_s)), QString());
+    QCOMPARE(lastRow.at(header.indexOf(u"awaiting"_s)), u"2"_s);
+    QVERIFY(lastRow.at(header.indexOf(u"longest_wait_ms"_s)).toDouble() >= 900);
 }
 
 void TestLoadCli::refusedPortIsAClearError()
@@ -174,6 +276,16 @@ void TestLoadCli::badInputIsAUsageError_data()
                                 << u"Name: value"_s;
     QTest::newRow("negative rate")
         << QStringList{u"--rate"_s, u"-5"_s, u"http://127.0.0.1:1/"_s} << u"--rate"_s;
+    QTest::newRow("think time max below min")
+        << QStringList{u"--think-time"_s, u"300-100"_s, u"http://127.0.0.1:1/"_s}
+        << u"--think-time must be"_s;
+    QTest::newRow("think time not a number")
+        << QStringList{u"--think-time"_s, u"soon"_s, u"http://127.0.0.1:1/"_s}
+        << u"--think-time must be"_s;
+    QTest::newRow("think time with a rate")
+        << QStringList{u"--think-time"_s,       u"100"_s, u"--rate"_s, u"10"_s, u"-t"_s, u"1"_s,
+                       u"http://127.0.0.1:1/"_s}
+        << u"think time is for closed-loop clients"_s;
 }
 
 void TestLoadCli::badInputIsAUsageError()
@@ -188,10 +300,15 @@ void TestLoadCli::badInputIsAUsageError()
 
 void TestLoadCli::tooManyConnectionsSaysSo()
 {
-    const Run run = cli({u"-n"_s, u"100000"_s, u"-c"_s, u"50000"_s, url()});
-    QCOMPARE(run.exitCode, 5); // Busy
-    QVERIFY2(run.err.contains(u"concurrency 50000 needs about"_s), qPrintable(run.err));
-    QVERIFY(run.err.contains(u"hard limit"_s));
+    // Under a hard limit of 256 open files, whatever this machine allows.
+    QProcess process;
+    process.start(u"prlimit"_s, {u"--nofile=256:256"_s, TestPaths::cliBinary(), u"load"_s, u"-n"_s,
+                                 u"2000"_s, u"-c"_s, u"1000"_s, url()});
+    QVERIFY2(process.waitForFinished(60000), "prlimit (util-linux) did not run");
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), 5); // Busy
+    QVERIFY2(err.contains(u"concurrency 1000 needs about"_s), qPrintable(err));
+    QVERIFY(err.contains(u"hard limit"_s));
 }
 
 void TestLoadCli::interruptStopsTheRunAndStillReports()
@@ -200,7 +317,10 @@ void TestLoadCli::interruptStopsTheRunAndStillReports()
     process.start(TestPaths::cliBinary(),
                   {u"load"_s, u"-t"_s, u"60"_s, u"-c"_s, u"4"_s, u"-k"_s, url()});
     QVERIFY(process.waitForStarted());
-    QTest::qWait(700);
+    // The first line ("Benchmarking ...") comes once the handler is in place.
+    process.setReadChannel(QProcess::StandardError);
+    QVERIFY(QTest::qWaitFor([&] { return process.canReadLine(); }, 10000));
+    QVERIFY(process.readLine().startsWith("Benchmarking"));
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(10000));
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
@@ -209,6 +329,7 @@ void TestLoadCli::interruptStopsTheRunAndStillReports()
     QVERIFY(out.contains(u"Complete requests:"_s));
     QVERIFY(
         QString::fromUtf8(process.readAllStandardError()).contains(u"stopped before the end"_s));
+    QVERIFY(out.contains(u"In flight at end:"_s));
 }
 
 QTEST_GUILESS_MAIN(TestLoadCli)

@@ -29,7 +29,13 @@ private Q_SLOTS:
     void truncatedChunkedIsLength();
     void garbageStatusLineIsException();
     void hugeHeadersAreException();
-    void earlyKeepAliveCloseIsLength();
+    void earlyKeepAliveCloseIsRetried();
+    void postIsNotRetried();
+    void resetOnReusedConnectionIsRetried_data();
+    void resetOnReusedConnectionIsRetried();
+    void closeWithoutConnectionCloseIsNoFailure();
+    void headRequestsWaitForNoBody();
+    void openLoopConnectionClosedWhileWaiting();
     void non2xxIsCountedButNotFailed();
     void refusedPortIsConnect();
     void silentConnectIsConnectTimeout();
@@ -78,15 +84,21 @@ FakeHttpServer::Behaviour answering(const std::string &response)
 
 QString describe(const LoadCounters &c)
 {
-    return u"complete %1 connect %2 receive %3 length %4 exceptions %5 timeouts %6 resets %7 non2xx %8"_s
-        .arg(c.completed)
-        .arg(c.failedConnect)
-        .arg(c.failedReceive)
-        .arg(c.failedLength)
-        .arg(c.failedExceptions)
-        .arg(c.timeouts)
-        .arg(c.resets)
-        .arg(c.non2xx);
+    QStringList parts;
+    for (const LoadCounterField &field : loadCounterFields)
+        parts << u"%1 %2"_s.arg(QLatin1StringView(field.jsonKey)).arg(c.*field.member);
+    return parts.join(u", "_s);
+}
+
+// Answers one request, reads the next and closes without a word, as when
+// the server's keep-alive timeout fires just as a request arrives.
+FakeHttpServer::Behaviour answeringOnceThenClosing(const std::string &response)
+{
+    return [response](FakeHttpServer &, int &fd) {
+        if (FakeHttpServer::readRequest(fd))
+            FakeHttpServer::sendAll(fd, response);
+        FakeHttpServer::readRequest(fd);
+    };
 }
 
 } // namespace
@@ -248,26 +260,142 @@ void TestLoadFailures::hugeHeadersAreException()
     CHECK_COUNTERS(c, c.failedExceptions == 3 && c.failed() == 3);
 }
 
-void TestLoadFailures::earlyKeepAliveCloseIsLength()
+void TestLoadFailures::earlyKeepAliveCloseIsRetried()
 {
-    // One response that promises keep-alive (HTTP/1.1, no Connection:
-    // close); the next request on that connection is read and the server
-    // closes without a word, as when its keep-alive timeout fires just as
-    // the request arrives. A Length failure, as ab counts it, and the
-    // engine reconnects.
-    FakeHttpServer server([](FakeHttpServer &, int &fd) {
-        if (FakeHttpServer::readRequest(fd))
-            FakeHttpServer::sendAll(fd, okResponse("once"));
-        FakeHttpServer::readRequest(fd);
-    });
+    // The second request on each connection meets the server's close
+    // before any byte of its answer: it is sent again on a new connection,
+    // where it is the first and succeeds. No failure, as in ab.
+    FakeHttpServer server(answeringOnceThenClosing(okResponse("once")));
     LoadSpec spec = specFor(server.url(), 6);
     spec.keepAlive = true;
     const LoadResult result = runLoad(spec);
     const LoadCounters &c = result.counters;
-    // Odd requests open a connection and succeed, even ones die on reuse.
-    CHECK_COUNTERS(c, c.completed == 6 && c.failedLength == 3 && c.failed() == 3);
+    CHECK_COUNTERS(c, c.completed == 6 && c.failed() == 0 && c.keepAliveClosed == 5);
+    QCOMPARE(c.connectionsOpened, std::uint64_t(6));
+    QCOMPARE(c.bodyBytes, std::uint64_t(6 * 4));
+    QCOMPARE(result.total.count(), std::uint64_t(6));
+    // A retried request counts from its first send, and its connect is the
+    // retry's own, not the lost attempt's.
+    QVERIFY(result.connect.count() == 6);
+    QCOMPARE(result.clients.clients, 1);
+    QCOMPARE(result.clients.minResponses, std::uint64_t(6));
+}
+
+void TestLoadFailures::postIsNotRetried()
+{
+    // The same close under a POST: it may have had an effect, so it is not
+    // sent again; it fails in its own class and the next request opens a
+    // new connection.
+    FakeHttpServer server(answeringOnceThenClosing(okResponse("once")));
+    LoadSpec spec = specFor(server.url(), 6);
+    spec.keepAlive = true;
+    spec.method = "POST";
+    spec.body = "a=1";
+    const LoadResult result = runLoad(spec);
+    const LoadCounters &c = result.counters;
+    CHECK_COUNTERS(c, c.completed == 6 && c.failedNotRetried == 3 && c.failed() == 3
+                          && c.keepAliveClosed == 0);
     QCOMPARE(c.connectionsOpened, std::uint64_t(3));
-    QCOMPARE(c.bodyBytes, std::uint64_t(3 * 4));
+    QCOMPARE(result.total.count(), std::uint64_t(3)); // no latency for the failed ones
+}
+
+void TestLoadFailures::resetOnReusedConnectionIsRetried_data()
+{
+    QTest::addColumn<bool>("afterNextRequest");
+    // The request arrives and the server resets: ECONNRESET on receive.
+    QTest::newRow("reset after the next request") << true;
+    // The reset follows the response: the next send meets it (EPIPE or
+    // ECONNRESET), or the engine sees it first; either way no failure.
+    QTest::newRow("reset right after the response") << false;
+}
+
+void TestLoadFailures::resetOnReusedConnectionIsRetried()
+{
+    QFETCH(bool, afterNextRequest);
+    FakeHttpServer server([afterNextRequest](FakeHttpServer &, int &fd) {
+        if (!FakeHttpServer::readRequest(fd))
+            return;
+        FakeHttpServer::sendAll(fd, okResponse("once"));
+        if (afterNextRequest)
+            FakeHttpServer::readRequest(fd);
+        FakeHttpServer::resetAndClose(fd);
+    });
+    LoadSpec spec = specFor(server.url(), 20);
+    spec.keepAlive = true;
+    const LoadResult result = runLoad(spec);
+    const LoadCounters &c = result.counters;
+    CHECK_COUNTERS(c, c.completed == 20 && c.failed() == 0 && c.resets == 0);
+    QCOMPARE(c.connectionsOpened, std::uint64_t(20));
+    // Every connection but the last was closed under a kept-alive request
+    // (the last one's reset may come after the run ended).
+    CHECK_COUNTERS(c, c.keepAliveClosed >= 19 && c.keepAliveClosed <= 20);
+    if (afterNextRequest)
+        QCOMPARE(c.keepAliveClosed, std::uint64_t(19));
+}
+
+void TestLoadFailures::closeWithoutConnectionCloseIsNoFailure()
+{
+    // Each response promises keep-alive (HTTP/1.1, no Connection: close)
+    // and the server closes right after it: the close may come with the
+    // response or after the next request went out. Neither is a failure.
+    FakeHttpServer server([](FakeHttpServer &, int &fd) {
+        if (FakeHttpServer::readRequest(fd))
+            FakeHttpServer::sendAll(fd, okResponse("x"));
+    });
+    LoadSpec spec = specFor(server.url(), 20);
+    spec.keepAlive = true;
+    const LoadResult result = runLoad(spec);
+    const LoadCounters &c = result.counters;
+    CHECK_COUNTERS(c, c.completed == 20 && c.failed() == 0);
+    QCOMPARE(c.connectionsOpened, std::uint64_t(20));
+    CHECK_COUNTERS(c, c.keepAliveClosed >= 19);
+}
+
+void TestLoadFailures::headRequestsWaitForNoBody()
+{
+    // A HEAD response announces the length of the body a GET would get and
+    // sends none: the engine must not wait for it, and keeps the connection.
+    std::atomic<int> heads{0};
+    FakeHttpServer server([&heads](FakeHttpServer &, int &fd) {
+        while (FakeHttpServer::readRequest(fd)) {
+            ++heads;
+            FakeHttpServer::sendAll(fd, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
+        }
+    });
+    LoadSpec spec = specFor(server.url(), 20, 2);
+    spec.keepAlive = true;
+    spec.method = "HEAD";
+    spec.timeout = 2s;
+    const LoadResult result = runLoad(spec);
+    const LoadCounters &c = result.counters;
+    CHECK_COUNTERS(c, c.completed == 20 && c.failed() == 0 && c.timeouts == 0);
+    QCOMPARE(c.bodyBytes, std::uint64_t(0));
+    QCOMPARE(c.connectionsOpened, std::uint64_t(2));
+    QCOMPARE(c.keepAliveRequests, std::uint64_t(20));
+    QCOMPARE(heads.load(), 20);
+}
+
+void TestLoadFailures::openLoopConnectionClosedWhileWaiting()
+{
+    // Open loop, each connection sends every 100 ms; the server closes a
+    // connection 20 ms after answering, while it waits for its next send.
+    // The next send opens a new connection: no failure, and the closes are
+    // counted as kept-alive connections the server ended.
+    FakeHttpServer server([](FakeHttpServer &self, int &fd) {
+        if (FakeHttpServer::readRequest(fd))
+            FakeHttpServer::sendAll(fd, okResponse("x"));
+        self.waitUntilStopped(20);
+    });
+    LoadSpec spec = specFor(server.url(), 20, 2);
+    spec.keepAlive = true;
+    spec.rate = 20; // requests/s over both connections
+    const LoadResult result = runLoad(spec);
+    const LoadCounters &c = result.counters;
+    CHECK_COUNTERS(c, c.completed == 20 && c.failed() == 0);
+    QCOMPARE(c.connectionsOpened, std::uint64_t(20));
+    // All but the last answer on each connection met a close before the next send.
+    CHECK_COUNTERS(c, c.keepAliveClosed >= 18 && c.keepAliveClosed <= 20);
+    QCOMPARE(result.corrected.count(), std::uint64_t(20));
 }
 
 void TestLoadFailures::non2xxIsCountedButNotFailed()
