@@ -18,7 +18,10 @@ export MPMLAB_NO_SKIP=${MPMLAB_NO_SKIP:-1}
 report=$PWD/build/ci/Testing/run-tests.xml
 rm -f "$report"
 status=0
-ctest --preset ci --output-junit "$report" "$@" || status=$?
+# Two at a time: most tests wait on Apache restarts and readiness checks;
+# those that measure load, or share this machine's SSH server, are kept
+# apart by their CTest properties (tests/CMakeLists.txt).
+ctest --preset ci --parallel "${MPMLAB_TEST_JOBS:-2}" --output-junit "$report" "$@" || status=$?
 
 # ctest's JUnit report: <testsuite> with tests=, failures=, disabled= and
 # skipped= on lines of their own, then a <testcase name=...> per test, with
