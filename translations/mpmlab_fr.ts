@@ -277,22 +277,22 @@
         <translation>autre</translation>
     </message>
     <message>
-        <location filename="../app/charts/CampaignDashboard.cpp" line="277"/>
+        <location filename="../app/charts/CampaignDashboard.cpp" line="278"/>
         <source>1 core</source>
         <translation>1 cœur</translation>
     </message>
     <message>
-        <location filename="../app/charts/CampaignDashboard.cpp" line="278"/>
+        <location filename="../app/charts/CampaignDashboard.cpp" line="279"/>
         <source>%1 cores</source>
         <translation>%1 cœurs</translation>
     </message>
     <message>
-        <location filename="../app/charts/CampaignDashboard.cpp" line="284"/>
+        <location filename="../app/charts/CampaignDashboard.cpp" line="285"/>
         <source>scale %1</source>
         <translation>échelle %1</translation>
     </message>
     <message>
-        <location filename="../app/charts/CampaignDashboard.cpp" line="286"/>
+        <location filename="../app/charts/CampaignDashboard.cpp" line="287"/>
         <source>stopped before its end</source>
         <translation>arrêtée avant la fin</translation>
     </message>
@@ -396,52 +396,52 @@
         <translation>Clients keep-alive inactifs</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="216"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="215"/>
         <source>Open a scenario file</source>
         <translation>Ouvrir un fichier de scénario</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="217"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="216"/>
         <source>Scenario files (*.json)</source>
         <translation>Fichiers de scénario (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="289"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="288"/>
         <source>The course expects:</source>
         <translation>Le cours prévoit :</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="290"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="289"/>
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="291"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="290"/>
         <source>Load:</source>
         <translation>Charge :</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="293"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="292"/>
         <source>1 run, about %1</source>
         <translation>1 passage, environ %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="293"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="292"/>
         <source>%1 runs, about %2</source>
         <translation>%1 passages, environ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="318"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="317"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="327"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="326"/>
         <source>%1 — %2 (run %3 of %4)</source>
         <translation>%1 — %2 (passage %3 sur %4)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExperimentPanel.cpp" line="335"/>
+        <location filename="../app/gui/ExperimentPanel.cpp" line="334"/>
         <source>About %1 left</source>
         <translation>Encore environ %1</translation>
     </message>
@@ -449,110 +449,120 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="31"/>
+        <location filename="../app/gui/ExportActions.cpp" line="36"/>
         <source>Image size</source>
         <translation>Taille de l&apos;image</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="37"/>
+        <location filename="../app/gui/ExportActions.cpp" line="42"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="41"/>
+        <location filename="../app/gui/ExportActions.cpp" line="46"/>
         <source>Width</source>
         <translation>Largeur</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="42"/>
+        <location filename="../app/gui/ExportActions.cpp" line="47"/>
         <source>Height</source>
         <translation>Hauteur</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="67"/>
+        <location filename="../app/gui/ExportActions.cpp" line="75"/>
         <source>Export the &amp;dashboard…</source>
         <translation>Exporter le &amp;tableau de bord…</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="68"/>
-        <source>dashboard</source>
-        <translation>tableau de bord</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/ExportActions.cpp" line="70"/>
+        <location filename="../app/gui/ExportActions.cpp" line="79"/>
         <source>Export the &amp;comparison…</source>
         <translation>Exporter la &amp;comparaison…</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="71"/>
-        <source>comparison</source>
-        <translation>comparaison</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/ExportActions.cpp" line="73"/>
+        <location filename="../app/gui/ExportActions.cpp" line="83"/>
         <source>Copy the dashboard to the c&amp;lipboard</source>
         <translation>Copier le tableau de bord dans le &amp;presse-papiers</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="76"/>
+        <location filename="../app/gui/ExportActions.cpp" line="86"/>
         <source>Save the campaign &amp;as…</source>
         <translation>Enregistrer la campagne &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="77"/>
+        <location filename="../app/gui/ExportActions.cpp" line="87"/>
         <source>Export the &amp;report (HTML, CSV, charts)…</source>
         <translation>Exporter le &amp;rapport (HTML, CSV, graphiques)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="94"/>
+        <location filename="../app/gui/ExportActions.cpp" line="104"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="100"/>
-        <source>Export the %1</source>
-        <translation>Exporter : %1</translation>
+        <location filename="../app/gui/ExportActions.cpp" line="76"/>
+        <source>Export the dashboard</source>
+        <translation>Exporter le tableau de bord</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="101"/>
+        <location filename="../app/gui/ExportActions.cpp" line="80"/>
+        <source>Export the comparison</source>
+        <translation>Exporter la comparaison</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ExportActions.cpp" line="112"/>
         <source>PNG images (*.png);;SVG drawings (*.svg);;PDF documents (*.pdf)</source>
         <translation>Images PNG (*.png);;Dessins SVG (*.svg);;Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="112"/>
-        <location filename="../app/gui/ExportActions.cpp" line="119"/>
+        <location filename="../app/gui/ExportActions.cpp" line="123"/>
+        <location filename="../app/gui/ExportActions.cpp" line="160"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="120"/>
+        <location filename="../app/gui/ExportActions.cpp" line="147"/>
+        <source>&amp;Export this chart…</source>
+        <translation>&amp;Exporter ce graphique…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ExportActions.cpp" line="148"/>
+        <source>Export this chart</source>
+        <translation>Exporter ce graphique</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ExportActions.cpp" line="150"/>
+        <source>&amp;Copy this chart</source>
+        <translation>&amp;Copier ce graphique</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ExportActions.cpp" line="161"/>
         <source>There is no campaign yet: run one or open one.</source>
         <translation>Pas encore de campagne : lancez-en une ou ouvrez-en une.</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="131"/>
-        <location filename="../app/gui/ExportActions.cpp" line="136"/>
+        <location filename="../app/gui/ExportActions.cpp" line="172"/>
+        <location filename="../app/gui/ExportActions.cpp" line="177"/>
         <source>Save the campaign</source>
         <translation>Enregistrer la campagne</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="132"/>
+        <location filename="../app/gui/ExportActions.cpp" line="173"/>
         <source>Campaign files (*.json)</source>
         <translation>Fichiers de campagne (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="145"/>
+        <location filename="../app/gui/ExportActions.cpp" line="186"/>
         <source>Folder for the report</source>
         <translation>Dossier du rapport</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="152"/>
-        <location filename="../app/gui/ExportActions.cpp" line="156"/>
+        <location filename="../app/gui/ExportActions.cpp" line="193"/>
+        <location filename="../app/gui/ExportActions.cpp" line="197"/>
         <source>Export the report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../app/gui/ExportActions.cpp" line="157"/>
+        <location filename="../app/gui/ExportActions.cpp" line="198"/>
         <source>The report is in %1 (report.html).</source>
         <translation>Le rapport est dans %1 (report.html).</translation>
     </message>
@@ -565,223 +575,228 @@
         <translation>MPM Lab — atelier des MPM d&apos;Apache</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="140"/>
+        <location filename="../app/gui/MainWindow.cpp" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="69"/>
+        <location filename="../app/gui/MainWindow.cpp" line="71"/>
         <source>Live, side by side</source>
         <translation>En direct, côte à côte</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="70"/>
+        <location filename="../app/gui/MainWindow.cpp" line="57"/>
+        <source>Choose an experiment on the left and press Run, or open a saved campaign (File &gt; Open).</source>
+        <translation>Choisissez une expérience à gauche et cliquez sur Lancer, ou ouvrez une campagne enregistrée (Fichier &gt; Ouvrir).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="72"/>
         <source>Comparison and verdicts</source>
         <translation>Comparaison et verdicts</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="82"/>
+        <location filename="../app/gui/MainWindow.cpp" line="84"/>
         <source>%1: checking…</source>
         <translation>%1 : vérification…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="88"/>
+        <location filename="../app/gui/MainWindow.cpp" line="90"/>
         <source>Scenario file</source>
         <translation>Fichier de scénario</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="141"/>
+        <location filename="../app/gui/MainWindow.cpp" line="143"/>
         <source>&amp;Open a campaign…</source>
         <translation>&amp;Ouvrir une campagne…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="143"/>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="145"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>Open a campaign</source>
         <translation>Ouvrir une campagne</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="143"/>
+        <location filename="../app/gui/MainWindow.cpp" line="145"/>
         <source>Campaign files (*.json)</source>
         <translation>Fichiers de campagne (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="150"/>
+        <location filename="../app/gui/MainWindow.cpp" line="152"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="155"/>
+        <location filename="../app/gui/MainWindow.cpp" line="157"/>
         <source>&amp;Lab</source>
         <translation>&amp;Labo</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="156"/>
+        <location filename="../app/gui/MainWindow.cpp" line="158"/>
         <source>&amp;Start the server</source>
         <translation>&amp;Démarrer le serveur</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="157"/>
+        <location filename="../app/gui/MainWindow.cpp" line="159"/>
         <source>S&amp;top the server</source>
         <translation>A&amp;rrêter le serveur</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="158"/>
+        <location filename="../app/gui/MainWindow.cpp" line="160"/>
         <source>Stopping the server…</source>
         <translation>Arrêt du serveur…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="171"/>
+        <location filename="../app/gui/MainWindow.cpp" line="173"/>
         <source>Switching to %1…</source>
         <translation>Passage à %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="176"/>
+        <location filename="../app/gui/MainWindow.cpp" line="178"/>
         <source>&amp;Refresh the status</source>
         <translation>&amp;Actualiser l&apos;état</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="195"/>
+        <location filename="../app/gui/MainWindow.cpp" line="197"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="200"/>
+        <location filename="../app/gui/MainWindow.cpp" line="202"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="201"/>
+        <location filename="../app/gui/MainWindow.cpp" line="203"/>
         <source>&amp;Overlay the MPMs in one plot per row</source>
         <translation>&amp;Superposer les MPM, un graphique par ligne</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="207"/>
+        <location filename="../app/gui/MainWindow.cpp" line="209"/>
         <source>&amp;Presentation mode (large fonts, thick lines)</source>
         <translation>Mode &amp;présentation (grands caractères, traits épais)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="211"/>
+        <location filename="../app/gui/MainWindow.cpp" line="213"/>
         <source>&amp;Dark charts</source>
         <translation>&amp;Graphiques sombres</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="227"/>
+        <location filename="../app/gui/MainWindow.cpp" line="229"/>
         <source>Starting the server…</source>
         <translation>Démarrage du serveur…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../app/gui/MainWindow.cpp" line="240"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="238"/>
+        <location filename="../app/gui/MainWindow.cpp" line="240"/>
         <source>Choose at least one MPM.</source>
         <translation>Choisissez au moins un MPM.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="262"/>
+        <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Stopping, then putting the server back as it was…</source>
         <translation>Arrêt, puis remise en état du serveur…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="291"/>
         <source>Stopped; the server was put back as it was.</source>
         <translation>Arrêté ; le serveur a été remis en état.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>Done: %1 of %2 expectations held.</source>
         <translation>Terminé : %1 attentes confirmées sur %2.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>The campaign failed: %1</source>
         <translation>La campagne a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>The server could not be put back: %1</source>
         <translation>Le serveur n&apos;a pas pu être remis en état : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../app/gui/MainWindow.cpp" line="297"/>
         <source>Restore</source>
         <translation>Remise en état</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="314"/>
+        <location filename="../app/gui/MainWindow.cpp" line="317"/>
         <source>The campaign could not be kept: %1</source>
         <translation>La campagne n&apos;a pas pu être conservée : %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../app/gui/MainWindow.cpp" line="319"/>
         <source>Campaign kept in %1</source>
         <translation>Campagne conservée dans %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../app/gui/MainWindow.cpp" line="339"/>
         <source>MPM Lab — %1</source>
         <translation>MPM Lab — %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="371"/>
+        <location filename="../app/gui/MainWindow.cpp" line="374"/>
         <source>%1: running %2 on %3 (pid %4)</source>
         <translation>%1 : %2 en marche sur %3 (pid %4)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="374"/>
+        <location filename="../app/gui/MainWindow.cpp" line="377"/>
         <source>%1: stopped</source>
         <translation>%1 : arrêté</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="389"/>
+        <location filename="../app/gui/MainWindow.cpp" line="392"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="391"/>
+        <location filename="../app/gui/MainWindow.cpp" line="394"/>
         <source>%1: error</source>
         <translation>%1 : erreur</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="397"/>
+        <location filename="../app/gui/MainWindow.cpp" line="400"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="162"/>
+        <location filename="../app/gui/MainWindow.cpp" line="164"/>
         <source>&amp;MPM</source>
         <translation>&amp;MPM</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="179"/>
+        <location filename="../app/gui/MainWindow.cpp" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="180"/>
+        <location filename="../app/gui/MainWindow.cpp" line="182"/>
         <source>&amp;About MPM Lab</source>
         <translation>À &amp;propos de MPM Lab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="369"/>
+        <location filename="../app/gui/MainWindow.cpp" line="372"/>
         <source>unknown MPM</source>
         <translation>MPM inconnu</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="367"/>
+        <location filename="../app/gui/MainWindow.cpp" line="370"/>
         <source>Local lab</source>
         <translation>Labo local</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="181"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>About MPM Lab</source>
         <translation>À propos de MPM Lab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="182"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>&lt;h3&gt;MPM Lab %1&lt;/h3&gt;&lt;p&gt;A workbench that makes the differences between Apache httpd&apos;s prefork, worker and event MPMs visible under load.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MPM Lab %1&lt;/h3&gt;&lt;p&gt;Un atelier qui rend visibles, sous charge, les différences entre les MPM prefork, worker et event d&apos;Apache httpd.&lt;/p&gt;</translation>
     </message>
@@ -857,7 +872,7 @@
     <message>
         <location filename="../app/charts/ScoreboardLegend.cpp" line="15"/>
         <source>open slot (no process or thread)</source>
-        <translation>emplacement libre (ni processus ni thread)</translation>
+        <translation>libre (ni processus ni thread)</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,8 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     resize(1440, 900);
 
     m_panel->setLanguage(m_language);
+    m_dashboard->setHeadline(tr("Choose an experiment on the left and press Run, or open a saved "
+                                "campaign (File > Open)."));
     auto *panelScroll = new QScrollArea(this);
     panelScroll->setWidget(m_panel);
     panelScroll->setWidgetResizable(true);

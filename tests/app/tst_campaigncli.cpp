@@ -1,3 +1,6 @@
+#include "CampaignComparison.h"
+#include "ReportCharts.h"
+#include "ScreenshotCheck.h"
 #include "TestLab.h"
 #include "TestPaths.h"
 
@@ -22,11 +25,18 @@ private Q_SLOTS:
     void initTestCase();
     void listsTheBuiltInScenarios();
     void runsAScenarioAndWritesItsFiles();
+    void reportRendersASavedCampaignAgain();
     void ctrlCStopsAndRestores();
     void refusesBadRequestsBeforeTouchingAnything_data();
     void refusesBadRequestsBeforeTouchingAnything();
 
 private:
+    // The charts of a report in `directory`: each PNG at its size and
+    // painted, each with its SVG; report.html embeds the two big ones.
+    static void checkCharts(const QString &directory);
+    QString m_campaignDir; // written by runsAScenarioAndWritesItsFiles
+    QTemporaryDir m_out;
+
     struct Output {
         int code = -1;
         QString out;
@@ -116,9 +126,50 @@ void TestCampaignCli::runsAScenarioAndWritesItsFiles()
     const QJsonArray verdicts = campaign.value(u"verdicts"_s).toArray();
     QCOMPARE(verdicts.size(), 2);
     QVERIFY(verdicts.at(0).toObject().value(u"expected"_s).toObject().contains(u"fr"_s));
+    checkCharts(out.path());
+    QVERIFY(QFile::copy(out.filePath(u"campaign.json"_s), m_out.filePath(u"campaign.json"_s)));
     // The lab as it was: worker, the same bytes.
     QCOMPARE(m_lab->fileHashes(), before);
     QCOMPARE(m_lab->lab().state()->runningMpm, std::optional<MpmKind>(MpmKind::Worker));
+}
+
+void TestCampaignCli::checkCharts(const QString &directory)
+{
+    const QDir dir(directory);
+    QList<std::pair<QString, QSize>> charts{{u"dashboard"_s, ReportCharts::dashboardSize},
+                                            {u"comparison"_s, ReportCharts::comparisonSize},
+                                            {u"chart-percentiles"_s, ReportCharts::chartSize}};
+    for (const QString &metric : CampaignComparison::metrics())
+        charts.append({u"chart-"_s + metric, ReportCharts::chartSize});
+    for (const auto &[stem, size] : charts) {
+        const QImage image(dir.filePath(stem + u".png"_s));
+        QVERIFY2(image.size() == size, qPrintable(stem));
+        QVERIFY2(distinctColours(image) >= minimumColoursOfAPaintedWindow, qPrintable(stem));
+        QVERIFY2(QFileInfo(dir.filePath(stem + u".svg"_s)).size() > 0, qPrintable(stem));
+    }
+    QFile html(dir.filePath(u"report.html"_s));
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QByteArray page = html.readAll();
+    QCOMPARE(page.count("src=\"data:image/png;base64,"), 2);
+    QVERIFY(page.contains("</html>"));
+}
+
+// `report` draws a saved campaign again, here in French, without a server.
+void TestCampaignCli::reportRendersASavedCampaignAgain()
+{
+    const QString saved = m_out.filePath(u"campaign.json"_s);
+    QVERIFY2(QFile::exists(saved), "runsAScenarioAndWritesItsFiles must run first");
+    QTemporaryDir again;
+    const Output run = cli({u"report"_s, saved, u"--out"_s, again.path(), u"--lang"_s, u"fr"_s});
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    checkCharts(again.path());
+    QFile text(again.filePath(u"report.txt"_s));
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    const QString report = QString::fromUtf8(text.readAll());
+    QVERIFY2(report.contains(u"Attendu : "_s), qPrintable(report));
+    const Output missing = cli({u"report"_s, again.filePath(u"none.json"_s)});
+    QVERIFY(missing.code != 0);
+    QVERIFY2(missing.err.contains(u"none.json"_s), qPrintable(missing.err));
 }
 
 void TestCampaignCli::ctrlCStopsAndRestores()
