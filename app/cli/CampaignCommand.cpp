@@ -237,7 +237,10 @@ int CampaignCommand::run(const QStringList &arguments)
 
         const QString directory =
             scenarios.size() > 1 ? QDir(outDir).filePath(scenario.id) : outDir;
+        // The report first, on the terminal, whatever happens to the files.
         out() << TextReport::render(result, language) << Qt::endl;
+        if (out().status() != QTextStream::Ok)
+            exitCode = Failure; // said once, at the end (withOutputChecked)
         if (Status written = writeFiles(result, directory, language); !written) {
             fail(written.error());
             exitCode = Failure;

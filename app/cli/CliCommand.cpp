@@ -1,5 +1,6 @@
 #include "CliCommand.h"
 
+#include <QIODevice>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -44,4 +45,14 @@ std::optional<int> CliCommand::parseArguments(QCommandLineParser &parser,
     if (!words.isEmpty() && words.first() == name())
         words.removeFirst();
     return std::nullopt;
+}
+
+int CliCommand::withOutputChecked(int code)
+{
+    out().flush();
+    if (out().status() == QTextStream::Ok)
+        return code;
+    err() << "mpmlab-cli: cannot write to standard output: " << out().device()->errorString()
+          << Qt::endl;
+    return code == Success ? Failure : code;
 }

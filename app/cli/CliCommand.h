@@ -21,6 +21,10 @@ public:
     // `arguments` starts with the program name, then the verb and its words.
     virtual int run(const QStringList &arguments) = 0;
 
+    // `code`, once stdout is flushed; Failure, said on stderr, when what
+    // went to stdout could not all be written (a full disk...).
+    static int withOutputChecked(int code);
+
 protected:
     CliCommand() = default;
 

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -28,6 +30,20 @@ const QCommandLineOption largeSizeOption(u"large-size"_s,
 
 // "Name:" padded so that the values line up.
 QString label(const QString &name) { return QString(name + u':').leftJustified(25) + u' '; }
+
+// A whole number of the command line: none when `text` is not one, and
+// the largest qint64 when it is too large for 64 bits (out of every range).
+std::optional<qint64> wholeNumber(const QString &text)
+{
+    const bool digits = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c >= u'0' && c <= u'9';
+    });
+    if (!digits)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    return ok ? value : std::numeric_limits<qint64>::max();
+}
 
 QString mpmText(const std::optional<MpmKind> &kind)
 {
@@ -172,19 +188,22 @@ int ServerCommand::run(const QStringList &arguments)
         if (words.isEmpty())
             return usageError(u"server set: give NAME=VALUE, e.g. MaxRequestWorkers=200"_s);
     } else if (action == u"memory-limit") {
-        bool ok = false;
-        const qint64 kib = words.value(0).toLongLong(&ok);
-        if (words.size() != 1 || (!ok && words.first() != u"none") || (ok && kib <= 0))
+        if (words.size() != 1 || (words.first() != u"none" && !wholeNumber(words.first())))
             return usageError(u"server memory-limit: give KiB (e.g. 500000) or none"_s);
-        if (ok)
-            memoryLimit = kib;
+        if (words.first() != u"none") {
+            memoryLimit = wholeNumber(words.first());
+            if (Status valid = ServerDriver::checkMemoryLimit(memoryLimit); !valid)
+                return fail(valid.error());
+        }
     } else if (action == u"test-files") {
-        bool pageOk = false;
-        bool largeOk = false;
-        files.pageBytes = parser.value(pageSizeOption).toLongLong(&pageOk);
-        files.largeBytes = parser.value(largeSizeOption).toLongLong(&largeOk);
-        if (!pageOk || !largeOk || !words.isEmpty())
+        const std::optional<qint64> page = wholeNumber(parser.value(pageSizeOption));
+        const std::optional<qint64> large = wholeNumber(parser.value(largeSizeOption));
+        if (!page || !large || !words.isEmpty())
             return usageError(u"server test-files: --page-size and --large-size take bytes"_s);
+        files.pageBytes = *page;
+        files.largeBytes = *large;
+        if (Status valid = files.validate(); !valid)
+            return fail(valid.error());
     } else if ((action != u"status" && action != u"restore") || !words.isEmpty()) {
         return usageError(
             u"server: unknown action or wrong arguments: %1 %2"_s.arg(action, words.join(u' ')));
