@@ -1,7 +1,10 @@
 #include "CliCommand.h"
 
+#include "apache/ServerDriver.h"
+#include "common/LockFile.h"
+
+#include <QCommandLineParser>
 #include <QIODevice>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -55,4 +58,18 @@ int CliCommand::withOutputChecked(int code)
     err() << "mpmlab-cli: cannot write to standard output: " << out().device()->errorString()
           << Qt::endl;
     return code == Success ? Failure : code;
+}
+
+QCommandLineOption CliCommand::waitOption()
+{
+    return {u"wait"_s, u"When another command owns the lab or server, wait until it is done "
+                       "(Ctrl+C stops waiting) instead of giving up at once."_s};
+}
+
+mpmlab::Result<mpmlab::ServerLease> CliCommand::ownServer(mpmlab::ServerDriver &driver,
+                                                          const QString &purpose,
+                                                          const QCommandLineParser &parser)
+{
+    return driver.lease(purpose, parser.isSet(waitOption()) ? mpmlab::waitForever
+                                                            : std::chrono::milliseconds(0));
 }

@@ -1,5 +1,6 @@
 #include "ServerCommand.h"
 
+#include "InterruptWatcher.h"
 #include "SshLoginOptions.h"
 #include "ssh/RemoteApacheDriver.h"
 #include "targets/Target.h"
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <limits>
+#include <stop_token>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -76,7 +78,7 @@ std::unique_ptr<Target> ServerCommand::openTarget(const QCommandLineParser &pars
     return std::move(target).value();
 }
 
-int ServerCommand::printStatus(ServerDriver &driver, bool json)
+int ServerCommand::printStatus(ServerDriver &driver, bool json, bool forStatus)
 {
     const Result<ServerState> state = driver.state();
     if (!state)
@@ -143,9 +145,15 @@ int ServerCommand::printStatus(ServerDriver &driver, bool json)
         }
         for (const QString &setting : std::as_const(perHost))
             out() << label(u"Virtual host"_s) << setting << '\n';
-        out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << Qt::endl;
+        if (!state->owner.isEmpty())
+            out() << label(u"In use by"_s) << state->owner << '\n';
+        out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << '\n';
+        for (const QString &problem : state->problems)
+            out() << label(u"Problem"_s) << problem << '\n';
     }
     out().flush();
+    if (!forStatus)
+        return Success;
     return state->running ? Success : NotRunning;
 }
 
@@ -161,9 +169,14 @@ int ServerCommand::run(const QStringList &arguments)
         "  test-files           write test.html and large.bin into the DocumentRoot\n"
         "  restore              put back the original files and MPM, running as before\n\n"
         "Every change is backed up first, checked with configtest and rolled back if the\n"
-        "server does not come back; a journal keeps the restore owed across crashes."_s);
+        "server does not come back; a journal keeps the restore owed across crashes.\n"
+        "One command at a time changes a server or lab: another one is refused (exit 5),\n"
+        "naming the one that owns it, unless --wait. Ctrl+C or SIGTERM during a change\n"
+        "rolls it back (exit 9). A change to a stopped server applies at its next start;\n"
+        "set-mpm starts it, since the running MPM is what it verifies."_s);
     parser.addHelpOption();
-    parser.addOptions({targetOption, labDirOption, jsonOption, pageSizeOption, largeSizeOption});
+    parser.addOptions(
+        {targetOption, labDirOption, jsonOption, pageSizeOption, largeSizeOption, waitOption()});
     parser.addOptions(SshLoginOptions::options());
     parser.addPositionalArgument(u"action"_s,
                                  u"status, set-mpm, set, memory-limit, test-files "
@@ -221,10 +234,22 @@ int ServerCommand::run(const QStringList &arguments)
                   << Qt::endl;
         }
     }
+    if (action == u"status")
+        return printStatus(*driver, parser.isSet(jsonOption), true);
+
+    // Ctrl+C or SIGTERM ends a wait (for the owner, for readiness) and the
+    // change is rolled back: exit 9.
+    std::stop_source stop;
+    InterruptWatcher watcher;
+    driver->setStopToken(stop.get_token());
+    watcher.watch([&stop] { stop.request_stop(); });
+    const Result<ServerLease> owned = ownServer(*driver, u"server "_s + action, parser);
+    if (!owned)
+        return failChange(owned.error());
 
     if (action == u"set-mpm") {
         if (const Status switched = driver->switchMpm(*wantedMpm); !switched)
-            return fail(switched.error());
+            return failChange(switched.error());
     } else if (action == u"set") {
         const Result<ServerState> state = driver->state();
         if (!state)
@@ -235,23 +260,39 @@ int ServerCommand::run(const QStringList &arguments)
             return fail(changes.error());
         const Result<QStringList> warnings = driver->setDirectives(*changes);
         if (!warnings)
-            return fail(warnings.error());
+            return failChange(warnings.error());
         for (const QString &warning : *warnings)
             err() << "warning: " << warning << Qt::endl;
+        noteStopped(*driver);
     } else if (action == u"memory-limit") {
         if (const Status limited = driver->setMemoryLimit(memoryLimit); !limited)
-            return fail(limited.error());
+            return failChange(limited.error());
+        noteStopped(*driver);
     } else if (action == u"test-files") {
         const Result<QStringList> paths = driver->createTestFiles(files);
         if (!paths)
-            return fail(paths.error());
+            return failChange(paths.error());
         for (const QString &path : *paths)
             out() << path << '\n';
         out().flush();
         return Success;
     } else if (action == u"restore") {
         if (const Status restored = driver->restore(); !restored)
-            return fail(restored.error());
+            return failChange(restored.error());
     }
-    return printStatus(*driver, parser.isSet(jsonOption));
+    return printStatus(*driver, parser.isSet(jsonOption), false);
+}
+
+int ServerCommand::failChange(const Error &error)
+{
+    const int code = fail(error);
+    if (code == Stopped)
+        err() << "Stopped; the server was put back as it was before this command." << Qt::endl;
+    return code;
+}
+
+void ServerCommand::noteStopped(ServerDriver &driver)
+{
+    if (const Result<ServerState> state = driver.state(); state && !state->running)
+        err() << "The server is stopped: the change applies when it starts." << Qt::endl;
 }
