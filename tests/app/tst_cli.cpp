@@ -27,6 +27,9 @@ private Q_SLOTS:
     void aFullDiskStopsTheMonitor();
     void outOfRangeValuesAreNamed_data();
     void outOfRangeValuesAreNamed();
+    void changesSucceedOnAStoppedLab();
+    void aStartThatFailsExitsWithStartFailed();
+    void theReadmeListsEveryExitCode();
 
 private:
     static TestCommand::Run cli(const QStringList &arguments)
@@ -204,6 +207,69 @@ void TestCli::outOfRangeValuesAreNamed()
     QCOMPARE(run.code, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(QDir(lab.path()).isEmpty());
+}
+
+// A change that worked exits 0 whether the lab runs or not (the status it
+// prints is not the answer); only `status` says 3 for a stopped lab.
+void TestCli::changesSucceedOnAStoppedLab()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(mpmlab::MpmKind::Event));
+    QVERIFY(lab.lab().stop());
+    const QStringList local{u"--target"_s, u"local"_s, u"--lab-dir"_s, lab.rootDir()};
+    for (const QStringList &change :
+         {QStringList{u"set"_s, u"KeepAliveTimeout=3"_s},
+          QStringList{u"memory-limit"_s, u"4000000"_s}, QStringList{u"restore"_s}}) {
+        const TestCommand::Run run = TestCommand::run(QStringList{u"server"_s} + change + local);
+        QVERIFY2(run.code == 0, qPrintable(change.join(u' ') + u": "_s + run.err));
+        QVERIFY(run.out.contains(u"stopped"_s));
+    }
+    QCOMPARE(TestCommand::run(QStringList{u"server"_s, u"status"_s} + local).code, 3);
+}
+
+// Apache cannot even start under 16 MiB of address space: exit 7, with
+// the lab rolled back and running as before.
+void TestCli::aStartThatFailsExitsWithStartFailed()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(mpmlab::MpmKind::Worker));
+    const TestCommand::Run run =
+        TestCommand::run({u"server"_s, u"memory-limit"_s, u"16384"_s, u"--target"_s, u"local"_s,
+                          u"--lab-dir"_s, lab.rootDir()});
+    QCOMPARE(run.code, 7);
+    QVERIFY2(run.err.contains(u"rolled back"_s), qPrintable(run.err));
+    QVERIFY(lab.lab().state()->running);
+    QVERIFY(!lab.lab().state()->memoryLimitKib);
+}
+
+// Every exit code mpmlab-cli defines (ExitCode.h) has its row in the
+// README's table, and the table lists no other.
+void TestCli::theReadmeListsEveryExitCode()
+{
+    QFile header(TestPaths::fixturesDir() + u"/../../app/cli/ExitCode.h"_s);
+    QVERIFY(header.open(QIODevice::ReadOnly));
+    QList<int> defined;
+    static const QRegularExpression enumerator(u"^\\s+\\w+ = (\\d+),"_s,
+                                               QRegularExpression::MultilineOption);
+    for (auto match = enumerator.globalMatch(QString::fromUtf8(header.readAll())); match.hasNext();)
+        defined << match.next().captured(1).toInt();
+    QVERIFY(defined.size() >= 10);
+
+    QFile readme(TestPaths::fixturesDir() + u"/../../README.md"_s);
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const qsizetype table = text.indexOf(u"| code | meaning |"_s);
+    QVERIFY(table > 0);
+    QList<int> codes;
+    static const QRegularExpression row(u"^\\| (\\d+) \\| (.+) \\|$"_s,
+                                        QRegularExpression::MultilineOption);
+    for (auto match = row.globalMatch(text.mid(table, text.indexOf(u"\n\n"_s, table) - table));
+         match.hasNext();) {
+        const QRegularExpressionMatch found = match.next();
+        QVERIFY(!found.captured(2).trimmed().isEmpty());
+        codes << found.captured(1).toInt();
+    }
+    QCOMPARE(codes, defined);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
