@@ -1,6 +1,7 @@
 #include "CampaignCommand.h"
 
 #include "CampaignProgressLine.h"
+#include "InterruptWatcher.h"
 #include "ReportCharts.h"
 #include "SshLoginOptions.h"
 #include "UiLanguage.h"
@@ -14,63 +15,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <atomic>
-#include <csignal>
-#include <thread>
+#include <stop_token>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
 
 namespace {
-
-volatile std::sig_atomic_t interrupted = 0;
-
-extern "C" void onCampaignInterrupt(int) { interrupted = 1; }
-
-constexpr auto interruptPoll = std::chrono::milliseconds(50); // ms: well within the 200 ms promise
-
-// Turns Ctrl+C and SIGTERM into a stop request of the runner under way,
-// from a thread of its own (a signal handler may only set a flag).
-class InterruptWatcher {
-public:
-    InterruptWatcher()
-        : m_previousInt(std::signal(SIGINT, onCampaignInterrupt))
-        , m_previousTerm(std::signal(SIGTERM, onCampaignInterrupt))
-        , m_thread([this](std::stop_token stop) {
-            while (!stop.stop_requested()) {
-                if (interrupted) {
-                    if (CampaignRunner *runner = m_runner.load())
-                        runner->requestStop();
-                }
-                std::this_thread::sleep_for(interruptPoll);
-            }
-        })
-    {
-    }
-    ~InterruptWatcher()
-    {
-        m_thread.request_stop();
-        m_thread.join();
-        std::signal(SIGINT, m_previousInt);
-        std::signal(SIGTERM, m_previousTerm);
-    }
-    InterruptWatcher(const InterruptWatcher &) = delete;
-    InterruptWatcher &operator=(const InterruptWatcher &) = delete;
-
-    void watch(CampaignRunner *runner)
-    {
-        m_runner.store(runner);
-        if (runner && interrupted)
-            runner->requestStop();
-    }
-
-private:
-    std::atomic<CampaignRunner *> m_runner{nullptr};
-    void (*m_previousInt)(int);
-    void (*m_previousTerm)(int);
-    std::jthread m_thread;
-};
 
 Result<QList<MpmKind>> parseMpms(const QString &text)
 {
@@ -149,7 +100,7 @@ int CampaignCommand::run(const QStringList &arguments)
                                         u"language"_s, u"en"_s);
     const QCommandLineOption quietOption(u"q"_s, u"No progress line."_s);
     parser.addOptions({scenarioOption, targetOption, labDirOption, mpmsOption, repeatOption,
-                       scaleOption, outOption, langOption, quietOption});
+                       scaleOption, outOption, langOption, quietOption, waitOption()});
     parser.addOptions(SshLoginOptions::options());
     QStringList words;
     if (const std::optional<int> done = parseArguments(parser, arguments, words))
@@ -209,8 +160,15 @@ int CampaignCommand::run(const QStringList &arguments)
         return fail(opened.error());
     const std::unique_ptr<Target> target = std::move(opened).value();
 
-    interrupted = 0;
+    std::stop_source stop;
     InterruptWatcher watcher;
+    target->driver().setStopToken(stop.get_token());
+    watcher.watch([&stop] { stop.request_stop(); });
+    // One owner for every scenario of the command, so that nobody comes
+    // between two of them either; refused at once unless --wait.
+    const Result<ServerLease> owned = ownServer(target->driver(), u"campaign "_s + wanted, parser);
+    if (!owned)
+        return fail(owned.error());
     CampaignProgressLine line(err(), !parser.isSet(quietOption) && ::isatty(STDERR_FILENO));
     int exitCode = Success;
     for (const Scenario &scenario : std::as_const(scenarios)) {
@@ -219,14 +177,17 @@ int CampaignCommand::run(const QStringList &arguments)
             return fail(valid.error());
         if (!parser.isSet(quietOption))
             runner.setProgressHandler([&line](const CampaignProgress &p) { line.show(p); });
-        watcher.watch(&runner);
+        watcher.watch([&runner] { runner.requestStop(); });
         const CampaignResult result = runner.run();
-        watcher.watch(nullptr);
+        watcher.watch({});
         line.finish();
 
         const QString directory =
             scenarios.size() > 1 ? QDir(outDir).filePath(scenario.id) : outDir;
+        // The report first, on the terminal, whatever happens to the files.
         out() << TextReport::render(result, language) << Qt::endl;
+        if (out().status() != QTextStream::Ok)
+            exitCode = Failure; // said once, at the end (withOutputChecked)
         if (Status written = ReportCharts::writeAll(result, directory, language); !written) {
             fail(written.error());
             exitCode = Failure;

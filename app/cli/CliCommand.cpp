@@ -1,6 +1,10 @@
 #include "CliCommand.h"
 
-#include <cstdio>
+#include "apache/ServerDriver.h"
+#include "common/LockFile.h"
+
+#include <QCommandLineParser>
+#include <QIODevice>
 
 using namespace Qt::StringLiterals;
 
@@ -44,4 +48,28 @@ std::optional<int> CliCommand::parseArguments(QCommandLineParser &parser,
     if (!words.isEmpty() && words.first() == name())
         words.removeFirst();
     return std::nullopt;
+}
+
+int CliCommand::withOutputChecked(int code)
+{
+    out().flush();
+    if (out().status() == QTextStream::Ok)
+        return code;
+    err() << "mpmlab-cli: cannot write to standard output: " << out().device()->errorString()
+          << Qt::endl;
+    return code == Success ? Failure : code;
+}
+
+QCommandLineOption CliCommand::waitOption()
+{
+    return {u"wait"_s, u"When another command owns the lab or server, wait until it is done "
+                       "(Ctrl+C stops waiting) instead of giving up at once."_s};
+}
+
+mpmlab::Result<mpmlab::ServerLease> CliCommand::ownServer(mpmlab::ServerDriver &driver,
+                                                          const QString &purpose,
+                                                          const QCommandLineParser &parser)
+{
+    return driver.lease(purpose, parser.isSet(waitOption()) ? mpmlab::waitForever
+                                                            : std::chrono::milliseconds(0));
 }

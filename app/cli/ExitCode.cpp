@@ -11,10 +11,10 @@ ExitCode exitCodeFor(mpmlab::Error::Kind kind)
     case Kind::StartFailed: return StartFailed;
     case Kind::NotRunning: return NotRunning;
     case Kind::Timeout: return Timeout;
+    case Kind::Cancelled: return Stopped;
     case Kind::StopFailed:
     case Kind::Io:
-    case Kind::Network:
-    case Kind::Cancelled: return Failure;
+    case Kind::Network: return Failure;
     }
     return Failure;
 }

@@ -1,16 +1,20 @@
 #include "LabCommand.h"
 
+#include "InterruptWatcher.h"
 #include "local/LocalLab.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <stop_token>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
 
 namespace {
 
-void printState(QTextStream &out, const ServerState &state)
+void printState(QTextStream &out, const ServerState &state, bool restorePending)
 {
     const auto mpmText = [](const std::optional<MpmKind> &kind) {
         return kind ? mpmName(*kind) : u"-"_s;
@@ -28,7 +32,13 @@ void printState(QTextStream &out, const ServerState &state)
             << " KiB (ulimit -v; `mpmlab-cli server memory-limit none --target local` removes "
                "it)\n";
     }
-    out << "Lab directory:    " << state.configRoot << Qt::endl;
+    out << "Lab directory:    " << state.configRoot << '\n';
+    if (!state.owner.isEmpty())
+        out << "In use by:        " << state.owner << '\n';
+    out << "Restore pending:  " << (restorePending ? "yes" : "no") << '\n';
+    for (const QString &problem : state.problems)
+        out << "Problem:          " << problem << '\n';
+    out.flush();
 }
 
 } // namespace
@@ -46,17 +56,22 @@ int LabCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Control the local lab: a private Apache httpd on 127.0.0.1 that runs under your own "
         "account.\n\n"
-        "  start            start it (default port 18080, or the next free one)\n"
-        "  stop             stop it and wait until it is gone\n"
-        "  status           running or not, and the MPM mod_status reports (exit 3 if stopped)\n"
-        "  set-mpm MPM      switch to prefork, worker or event (full stop and start)"_s);
+        "  start            start it (a new lab: port 18080, or the next free one)\n"
+        "  stop             stop it and every process it left, and wait until they are gone\n"
+        "  status           running or not, the MPM mod_status reports, and whatever does not\n"
+        "                   agree (exit 3 if stopped)\n"
+        "  set-mpm MPM      switch to prefork, worker or event (full stop and start); the lab\n"
+        "                   keeps it: `server restore` does not undo it\n\n"
+        "One command at a time changes a lab: another one is refused (exit 5), naming the\n"
+        "command that owns the lab, unless --wait. The lab's port never moves unless --port\n"
+        "asks: when something else holds it, start fails (exit 5) and names it."_s);
     parser.addHelpOption();
     const QCommandLineOption portOption(u"port"_s, u"Port on 127.0.0.1 (must be free)."_s,
                                         u"port"_s);
     const QCommandLineOption labDirOption(
         u"lab-dir"_s, u"Lab directory (default: %1)."_s.arg(LocalLab::defaultRootDir()), u"dir"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"status: print JSON."_s);
-    parser.addOptions({portOption, labDirOption, jsonOption});
+    parser.addOptions({portOption, labDirOption, jsonOption, waitOption()});
     parser.addPositionalArgument(u"action"_s, u"start, stop, status or set-mpm."_s,
                                  u"lab <action>"_s);
     QStringList words;
@@ -74,39 +89,69 @@ int LabCommand::run(const QStringList &arguments)
             return usageError(u"--port must be a number from 1 to 65535"_s);
         options.port = quint16(port);
     }
-    LocalLab lab(options);
-    lab.setProgressHandler([](const QString &step) { err() << step << "…" << Qt::endl; });
-
     const QString action = words.takeFirst();
-    const auto expectWords = [&](qsizetype count) { return words.size() == count; };
-    if (action == u"start" && expectWords(0)) {
-        if (const Status started = lab.start(); !started)
-            return fail(started.error());
-    } else if (action == u"stop" && expectWords(0)) {
-        if (const Status stopped = lab.stop(); !stopped)
-            return fail(stopped.error());
-        err() << "Local lab stopped." << Qt::endl;
-        return Success;
-    } else if (action == u"set-mpm" && expectWords(1)) {
-        const std::optional<MpmKind> kind = mpmFromName(words.first());
+    std::optional<MpmKind> kind;
+    if (action == u"set-mpm" && words.size() == 1) {
+        kind = mpmFromName(words.first());
         if (!kind)
             return usageError(
                 u"unknown MPM '%1': choose prefork, worker or event"_s.arg(words.first()));
-        if (const Status switched = lab.switchMpm(*kind); !switched)
-            return fail(switched.error());
-    } else if (action != u"status" || !expectWords(0)) {
+    } else if ((action != u"start" && action != u"stop" && action != u"status")
+               || !words.isEmpty()) {
         return usageError(u"lab: unknown action or wrong arguments: %1"_s
                               .arg(QStringList(action).join(u' ') + u' ' + words.join(u' '))
                               .trimmed());
     }
 
+    LocalLab lab(options);
+    lab.setProgressHandler([](const QString &step) { err() << step << "…" << Qt::endl; });
+    if (action != u"status") {
+        // Ctrl+C or SIGTERM ends a wait (for the owner, for readiness) and
+        // the lab is put back as it was: exit 9.
+        std::stop_source stop;
+        InterruptWatcher watcher;
+        lab.setStopToken(stop.get_token());
+        watcher.watch([&stop] { stop.request_stop(); });
+        if (const Result<bool> pending = lab.restorePending(); pending && *pending) {
+            err() << "Note: MPM Lab changed this lab earlier and has not restored it yet: "
+                     "'mpmlab-cli server restore --target local' puts it back."
+                  << Qt::endl;
+        }
+        const QString purpose =
+            u"lab %1"_s.arg(action) + (kind ? u' ' + mpmName(*kind) : QString());
+        const Result<ServerLease> owned = ownServer(lab, purpose, parser);
+        if (!owned)
+            return fail(owned.error());
+        const Status done = action == u"start"  ? lab.start()
+                            : action == u"stop" ? lab.stop()
+                                                : lab.chooseMpm(*kind);
+        if (!done) {
+            const int code = fail(done.error());
+            if (code == Stopped)
+                err() << "Stopped; the lab was put back as it was." << Qt::endl;
+            return code;
+        }
+        if (action == u"stop") {
+            err() << "Local lab stopped." << Qt::endl;
+            return Success;
+        }
+    }
+
     const Result<ServerState> state = lab.state();
     if (!state)
         return fail(state.error());
-    if (parser.isSet(jsonOption))
-        out() << QJsonDocument(state->toJson()).toJson(QJsonDocument::Indented);
-    else
-        printState(out(), *state);
-    out().flush();
+    const Result<bool> pending = lab.restorePending();
+    if (!pending)
+        return fail(pending.error());
+    if (parser.isSet(jsonOption)) {
+        QJsonObject json = state->toJson();
+        json.insert(u"restorePending"_s, *pending);
+        out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        out().flush();
+    } else {
+        printState(out(), *state, *pending);
+    }
+    if (action != u"status")
+        return Success;
     return state->running ? Success : NotRunning;
 }

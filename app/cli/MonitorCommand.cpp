@@ -1,6 +1,7 @@
 #include "MonitorCommand.h"
 
 #include "SshLoginOptions.h"
+#include "common/AtomicFile.h"
 #include "local/LocalLab.h"
 #include "monitor/SampleCsv.h"
 #include "monitor/ServerSampler.h"
@@ -25,6 +26,9 @@ void onMonitorInterrupt(int) { interrupted = 1; }
 
 // How often the command looks for new samples and for Ctrl+C.
 constexpr auto pollSlice = 100ms;
+constexpr double minDurationSeconds = 0.1;
+constexpr double maxDurationSeconds = 7 * 24 * 3600;
+constexpr int maxSmapsPerFrame = 100000; // more than any server has processes
 
 QString mebibytes(qint64 kb) { return QString::number(double(kb) / 1024.0, 'f', 1) + u" MiB"_s; }
 
@@ -144,8 +148,9 @@ int MonitorCommand::run(const QStringList &arguments)
     if (!ok)
         return usageError(u"--interval must be a number of milliseconds"_s);
     const int smapsPerFrame = parser.value(smapsOption).toInt(&ok);
-    if (!ok || smapsPerFrame < 0)
-        return usageError(u"--smaps-per-frame must be a number, 0 or more"_s);
+    if (!ok || smapsPerFrame < 0 || smapsPerFrame > maxSmapsPerFrame)
+        return usageError(
+            u"--smaps-per-frame must be a whole number from 0 to %1"_s.arg(maxSmapsPerFrame));
     const std::optional<SamplerProgram::Fetcher> fetcher =
         SamplerProgram::fetcherFromName(parser.value(fetcherOption));
     if (!fetcher)
@@ -153,9 +158,38 @@ int MonitorCommand::run(const QStringList &arguments)
     std::optional<qint64> durationMs;
     if (parser.isSet(durationOption)) {
         const double seconds = parser.value(durationOption).toDouble(&ok);
-        if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
-            return usageError(u"--duration must be a number of seconds above 0"_s);
+        if (!ok || !(seconds >= minDurationSeconds && seconds <= maxDurationSeconds)) {
+            return usageError(u"--duration must be a number of seconds from %1 to %2 (7 days)"_s
+                                  .arg(minDurationSeconds)
+                                  .arg(maxDurationSeconds));
+        }
         durationMs = qint64(seconds * 1000.0);
+    }
+
+    // Written as the samples come, so that a long run loses nothing to a
+    // crash; every write is checked, the header's before anything else
+    // happens, so that a wrong path costs nothing.
+    std::unique_ptr<QFile> csv;
+    std::optional<Error> csvError;
+    const auto writeCsv = [&](const QByteArray &bytes) {
+        if (csvError)
+            return;
+        if (!writeAll(*csv, bytes)) {
+            csvError = Error{Error::Kind::Io,
+                             u"cannot write %1: %2"_s.arg(csv->fileName(), csv->errorString()),
+                             {}};
+        }
+    };
+    if (parser.isSet(csvOption)) {
+        csv = std::make_unique<QFile>(parser.value(csvOption));
+        if (!csv->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+            return fail(Error{Error::Kind::Io,
+                              u"cannot write %1: %2"_s.arg(csv->fileName(), csv->errorString()),
+                              {}});
+        }
+        writeCsv(SampleCsv::header());
+        if (csvError)
+            return fail(*csvError);
     }
 
     const Result<TargetSpec> spec =
@@ -242,17 +276,6 @@ int MonitorCommand::run(const QStringList &arguments)
     if (Status valid = program.validate(); !valid)
         return fail(valid.error());
 
-    std::unique_ptr<QFile> csv;
-    if (parser.isSet(csvOption)) {
-        csv = std::make_unique<QFile>(parser.value(csvOption));
-        if (!csv->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            return fail(Error{Error::Kind::Io,
-                              u"cannot write %1: %2"_s.arg(csv->fileName(), csv->errorString()),
-                              {}});
-        }
-        csv->write(SampleCsv::header());
-    }
-
     Result<std::unique_ptr<ServerSampler>> made = server->makeSampler(program);
     if (!made)
         return fail(made.error());
@@ -277,13 +300,12 @@ int MonitorCommand::run(const QStringList &arguments)
                 startMs = sample.receivedAtMs;
             out() << liveLine(sample, *startMs) << Qt::endl;
             if (csv)
-                csv->write(SampleCsv::row(sample));
+                writeCsv(SampleCsv::row(sample));
             ++printed;
         }
-        if (csv)
-            csv->flush();
     };
-    while (!interrupted && sampler.isRunning() && !(deadline && deadline->hasExpired())) {
+    while (!interrupted && !csvError && sampler.isRunning()
+           && !(deadline && deadline->hasExpired())) {
         sampler.waitForSamples(1, pollSlice);
         drain();
     }
@@ -305,6 +327,16 @@ int MonitorCommand::run(const QStringList &arguments)
         if (Status restored = driver.restore(); !restored)
             return fail(restored.error());
     }
+    if (csv) {
+        csv->close();
+        if (!csvError && csv->error() != QFileDevice::NoError) {
+            csvError = Error{Error::Kind::Io,
+                             u"cannot write %1: %2"_s.arg(csv->fileName(), csv->errorString()),
+                             {}};
+        }
+    }
+    if (csvError)
+        return fail(*csvError);
     if (failure)
         return fail(*failure);
     return Success;

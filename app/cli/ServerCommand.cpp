@@ -1,5 +1,6 @@
 #include "ServerCommand.h"
 
+#include "InterruptWatcher.h"
 #include "SshLoginOptions.h"
 #include "ssh/RemoteApacheDriver.h"
 #include "targets/Target.h"
@@ -8,6 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
+#include <limits>
+#include <stop_token>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -28,6 +32,20 @@ const QCommandLineOption largeSizeOption(u"large-size"_s,
 
 // "Name:" padded so that the values line up.
 QString label(const QString &name) { return QString(name + u':').leftJustified(25) + u' '; }
+
+// A whole number of the command line: none when `text` is not one, and
+// the largest qint64 when it is too large for 64 bits (out of every range).
+std::optional<qint64> wholeNumber(const QString &text)
+{
+    const bool digits = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c >= u'0' && c <= u'9';
+    });
+    if (!digits)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    return ok ? value : std::numeric_limits<qint64>::max();
+}
 
 QString mpmText(const std::optional<MpmKind> &kind)
 {
@@ -60,7 +78,7 @@ std::unique_ptr<Target> ServerCommand::openTarget(const QCommandLineParser &pars
     return std::move(target).value();
 }
 
-int ServerCommand::printStatus(ServerDriver &driver, bool json)
+int ServerCommand::printStatus(ServerDriver &driver, bool json, bool forStatus)
 {
     const Result<ServerState> state = driver.state();
     if (!state)
@@ -127,9 +145,15 @@ int ServerCommand::printStatus(ServerDriver &driver, bool json)
         }
         for (const QString &setting : std::as_const(perHost))
             out() << label(u"Virtual host"_s) << setting << '\n';
-        out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << Qt::endl;
+        if (!state->owner.isEmpty())
+            out() << label(u"In use by"_s) << state->owner << '\n';
+        out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << '\n';
+        for (const QString &problem : state->problems)
+            out() << label(u"Problem"_s) << problem << '\n';
     }
     out().flush();
+    if (!forStatus)
+        return Success;
     return state->running ? Success : NotRunning;
 }
 
@@ -145,9 +169,14 @@ int ServerCommand::run(const QStringList &arguments)
         "  test-files           write test.html and large.bin into the DocumentRoot\n"
         "  restore              put back the original files and MPM, running as before\n\n"
         "Every change is backed up first, checked with configtest and rolled back if the\n"
-        "server does not come back; a journal keeps the restore owed across crashes."_s);
+        "server does not come back; a journal keeps the restore owed across crashes.\n"
+        "One command at a time changes a server or lab: another one is refused (exit 5),\n"
+        "naming the one that owns it, unless --wait. Ctrl+C or SIGTERM during a change\n"
+        "rolls it back (exit 9). A change to a stopped server applies at its next start;\n"
+        "set-mpm starts it, since the running MPM is what it verifies."_s);
     parser.addHelpOption();
-    parser.addOptions({targetOption, labDirOption, jsonOption, pageSizeOption, largeSizeOption});
+    parser.addOptions(
+        {targetOption, labDirOption, jsonOption, pageSizeOption, largeSizeOption, waitOption()});
     parser.addOptions(SshLoginOptions::options());
     parser.addPositionalArgument(u"action"_s,
                                  u"status, set-mpm, set, memory-limit, test-files "
@@ -172,19 +201,22 @@ int ServerCommand::run(const QStringList &arguments)
         if (words.isEmpty())
             return usageError(u"server set: give NAME=VALUE, e.g. MaxRequestWorkers=200"_s);
     } else if (action == u"memory-limit") {
-        bool ok = false;
-        const qint64 kib = words.value(0).toLongLong(&ok);
-        if (words.size() != 1 || (!ok && words.first() != u"none") || (ok && kib <= 0))
+        if (words.size() != 1 || (words.first() != u"none" && !wholeNumber(words.first())))
             return usageError(u"server memory-limit: give KiB (e.g. 500000) or none"_s);
-        if (ok)
-            memoryLimit = kib;
+        if (words.first() != u"none") {
+            memoryLimit = wholeNumber(words.first());
+            if (Status valid = ServerDriver::checkMemoryLimit(memoryLimit); !valid)
+                return fail(valid.error());
+        }
     } else if (action == u"test-files") {
-        bool pageOk = false;
-        bool largeOk = false;
-        files.pageBytes = parser.value(pageSizeOption).toLongLong(&pageOk);
-        files.largeBytes = parser.value(largeSizeOption).toLongLong(&largeOk);
-        if (!pageOk || !largeOk || !words.isEmpty())
+        const std::optional<qint64> page = wholeNumber(parser.value(pageSizeOption));
+        const std::optional<qint64> large = wholeNumber(parser.value(largeSizeOption));
+        if (!page || !large || !words.isEmpty())
             return usageError(u"server test-files: --page-size and --large-size take bytes"_s);
+        files.pageBytes = *page;
+        files.largeBytes = *large;
+        if (Status valid = files.validate(); !valid)
+            return fail(valid.error());
     } else if ((action != u"status" && action != u"restore") || !words.isEmpty()) {
         return usageError(
             u"server: unknown action or wrong arguments: %1 %2"_s.arg(action, words.join(u' ')));
@@ -202,10 +234,22 @@ int ServerCommand::run(const QStringList &arguments)
                   << Qt::endl;
         }
     }
+    if (action == u"status")
+        return printStatus(*driver, parser.isSet(jsonOption), true);
+
+    // Ctrl+C or SIGTERM ends a wait (for the owner, for readiness) and the
+    // change is rolled back: exit 9.
+    std::stop_source stop;
+    InterruptWatcher watcher;
+    driver->setStopToken(stop.get_token());
+    watcher.watch([&stop] { stop.request_stop(); });
+    const Result<ServerLease> owned = ownServer(*driver, u"server "_s + action, parser);
+    if (!owned)
+        return failChange(owned.error());
 
     if (action == u"set-mpm") {
         if (const Status switched = driver->switchMpm(*wantedMpm); !switched)
-            return fail(switched.error());
+            return failChange(switched.error());
     } else if (action == u"set") {
         const Result<ServerState> state = driver->state();
         if (!state)
@@ -216,23 +260,39 @@ int ServerCommand::run(const QStringList &arguments)
             return fail(changes.error());
         const Result<QStringList> warnings = driver->setDirectives(*changes);
         if (!warnings)
-            return fail(warnings.error());
+            return failChange(warnings.error());
         for (const QString &warning : *warnings)
             err() << "warning: " << warning << Qt::endl;
+        noteStopped(*driver);
     } else if (action == u"memory-limit") {
         if (const Status limited = driver->setMemoryLimit(memoryLimit); !limited)
-            return fail(limited.error());
+            return failChange(limited.error());
+        noteStopped(*driver);
     } else if (action == u"test-files") {
         const Result<QStringList> paths = driver->createTestFiles(files);
         if (!paths)
-            return fail(paths.error());
+            return failChange(paths.error());
         for (const QString &path : *paths)
             out() << path << '\n';
         out().flush();
         return Success;
     } else if (action == u"restore") {
         if (const Status restored = driver->restore(); !restored)
-            return fail(restored.error());
+            return failChange(restored.error());
     }
-    return printStatus(*driver, parser.isSet(jsonOption));
+    return printStatus(*driver, parser.isSet(jsonOption), false);
+}
+
+int ServerCommand::failChange(const Error &error)
+{
+    const int code = fail(error);
+    if (code == Stopped)
+        err() << "Stopped; the server was put back as it was before this command." << Qt::endl;
+    return code;
+}
+
+void ServerCommand::noteStopped(ServerDriver &driver)
+{
+    if (const Result<ServerState> state = driver.state(); state && !state->running)
+        err() << "The server is stopped: the change applies when it starts." << Qt::endl;
 }

@@ -25,5 +25,10 @@ private:
     // --target, opened (connected, detected); or the error to report.
     static std::unique_ptr<mpmlab::Target> openTarget(const QCommandLineParser &parser,
                                                       mpmlab::Error *error);
-    static int printStatus(mpmlab::ServerDriver &driver, bool json);
+    // The status; its exit code when `forStatus` (3: not running), else
+    // Success: what a changing action prints afterwards.
+    static int printStatus(mpmlab::ServerDriver &driver, bool json, bool forStatus);
+    // fail(), saying what a Ctrl+C left (exit 9: rolled back).
+    static int failChange(const mpmlab::Error &error);
+    static void noteStopped(mpmlab::ServerDriver &driver);
 };

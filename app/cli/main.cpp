@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
     }
     for (const auto &command : commands) {
         if (command->name() == first)
-            return command->run(arguments);
+            return CliCommand::withOutputChecked(command->run(arguments));
     }
     err << "mpmlab-cli: unknown command '" << first << "'\n\n" << usage(commands);
     return UsageError;

@@ -15,6 +15,18 @@ Status ServerDriver::checkMemoryLimit(std::optional<qint64> kibibytes)
                  {}};
 }
 
+Result<ServerLease> ServerDriver::lease(const QString &purpose, std::chrono::milliseconds wait)
+{
+    if (std::shared_ptr<ServerOwnership> held = m_ownership.lock())
+        return ServerLease(std::move(held));
+    Result<std::unique_ptr<ServerOwnership>> claimed = claimOwnership(purpose, wait);
+    if (!claimed)
+        return claimed.error();
+    std::shared_ptr<ServerOwnership> ownership = std::move(claimed).value();
+    m_ownership = ownership;
+    return ServerLease(std::move(ownership));
+}
+
 QStringList ServerDriver::withApacheWarnings(QStringList ours, const QStringList &apache)
 {
     for (const QString &line : apache) {

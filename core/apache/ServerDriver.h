@@ -3,13 +3,16 @@
 #include "DirectiveSet.h"
 #include "MpmKind.h"
 #include "SamplingEndpoint.h"
+#include "ServerLease.h"
 #include "ServerProfile.h"
 #include "ServerState.h"
 #include "TestFilesSpec.h"
 #include "common/Result.h"
 
 #include <QStringList>
+#include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <stop_token>
 #include <utility>
@@ -26,6 +29,15 @@ namespace mpmlab {
 // server to come up (readiness checks) within ~100 ms with a Cancelled
 // error, so that a user's Stop takes effect at once; a stop already sent
 // to Apache is still waited for, and restore() should follow.
+//
+// One owner at a time changes a server: every call that changes or starts
+// it (start, stop, switchMpm, applyProfile, setDirectives, setMemoryLimit,
+// ensureStatusPage when it adds a page, createTestFiles, restore) holds a
+// lease for its own duration unless this driver holds one already, and
+// fails with Busy, naming the owner, when another driver (in this process
+// or another) holds it. Work made of several calls that nobody may come
+// between (a campaign, a command's steps) takes a lease() for all of them.
+// Reading (state, directives, restorePending...) never waits for an owner.
 class ServerDriver {
 public:
     virtual ~ServerDriver() = default;
@@ -98,6 +110,17 @@ public:
     // Whether changes are waiting for restore(), also after a crash.
     virtual Result<bool> restorePending() = 0;
 
+    // Makes this driver the owner of its server for `purpose` ("campaign
+    // keep-alive") until the lease goes. When another owner holds it:
+    // Busy naming that owner (purpose, pid, command, since when), at once
+    // or after `wait`; Cancelled when the stop token stops the wait. While
+    // this driver owns the server, further leases share that ownership.
+    // A lease must go before its driver, on the driver's thread.
+    Result<ServerLease> lease(const QString &purpose,
+                              std::chrono::milliseconds wait = std::chrono::milliseconds(0));
+    // Whether this driver owns its server now.
+    [[nodiscard]] bool ownsServer() const { return !m_ownership.expired(); }
+
     // Receives one short line per step of long work ("Stopping prefork..."),
     // on the driver's thread.
     using ProgressHandler = std::function<void(const QString &step)>;
@@ -108,6 +131,11 @@ public:
     void setStopToken(std::stop_token token) { m_stopToken = std::move(token); }
 
 protected:
+    // The driver's own means of exclusion (a lock file, a lock held on the
+    // server), taken for `purpose` as lease() describes.
+    virtual Result<std::unique_ptr<ServerOwnership>>
+    claimOwnership(const QString &purpose, std::chrono::milliseconds wait) = 0;
+
     // `ours` (inconsistencies found before the change) followed by Apache's
     // own lines that are not already among them.
     [[nodiscard]] static QStringList withApacheWarnings(QStringList ours,
@@ -128,6 +156,7 @@ protected:
 private:
     ProgressHandler m_progress;
     std::stop_token m_stopToken;
+    std::weak_ptr<ServerOwnership> m_ownership;
 };
 
 } // namespace mpmlab

@@ -1,5 +1,7 @@
 #include "ServerState.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace mpmlab {
@@ -31,6 +33,8 @@ QJsonObject ServerState::toJson() const
         {u"configRoot"_s, configRoot},
         {u"memoryLimitKib"_s,
          memoryLimitKib ? QJsonValue(*memoryLimitKib) : QJsonValue(QJsonValue::Null)},
+        {u"owner"_s, owner.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(owner)},
+        {u"problems"_s, QJsonArray::fromStringList(problems)},
     };
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace mpmlab {
@@ -23,6 +24,12 @@ struct ServerState {
     QString osName;                       // the server's PRETTY_NAME (/etc/os-release)
     QString configRoot;                   // the config tree this driver manages
     std::optional<qint64> memoryLimitKib; // MPM Lab's ulimit -v for Apache, if set
+    // Who is changing the server now (ServerDriver::lease), empty if nobody.
+    QString owner;
+    // Where what the driver keeps, the config on disk and the running
+    // server disagree (an interrupted change, processes of a killed
+    // parent...), one sentence each; empty when they agree.
+    QStringList problems;
 
     [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] QJsonObject toJson() const;

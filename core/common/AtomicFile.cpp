@@ -1,6 +1,7 @@
 #include "AtomicFile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -8,14 +9,50 @@ using namespace Qt::StringLiterals;
 
 namespace mpmlab {
 
+bool writeAll(QFileDevice &file, const QByteArray &contents)
+{
+    qint64 written = 0;
+    while (written < contents.size()) {
+        const qint64 n = file.write(contents.constData() + written, contents.size() - written);
+        if (n <= 0)
+            return false;
+        written += n;
+    }
+    return true;
+}
+
+namespace {
+
+// A device or a pipe (/dev/stdout, /dev/full, a FIFO) cannot be replaced by
+// a rename, and must not be: QSaveFile would put a regular file in its place.
+Status writeDirectly(const QString &path, const QByteArray &contents)
+{
+    QFile file(path);
+    const auto failed = [&] {
+        return Status{
+            Error{Error::Kind::Io, u"cannot write %1: %2"_s.arg(path, file.errorString()), {}}};
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return failed();
+    if (!writeAll(file, contents))
+        return failed();
+    file.close();
+    if (file.error() != QFileDevice::NoError)
+        return failed();
+    return {};
+}
+
+} // namespace
+
 Status writeFileAtomically(const QString &path, const QByteArray &contents,
                            QFileDevice::Permissions permissions)
 {
+    if (const QFileInfo target(path); target.exists() && !target.isFile() && !target.isDir())
+        return writeDirectly(path, contents);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Error{Error::Kind::Io, u"cannot write %1: %2"_s.arg(path, file.errorString()), {}};
-    if (file.write(contents) != contents.size() || !file.setPermissions(permissions)
-        || !file.commit()) {
+    if (!writeAll(file, contents) || !file.setPermissions(permissions) || !file.commit()) {
         return Error{Error::Kind::Io, u"cannot write %1: %2"_s.arg(path, file.errorString()), {}};
     }
     return {};

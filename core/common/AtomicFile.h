@@ -11,11 +11,19 @@ namespace mpmlab {
 
 // Writes `contents` to `path` so that readers see either the old file or the
 // new one, never a half-written file (write to a temporary, fsync, rename).
+// A device or a pipe (/dev/full, a FIFO) is written to as it is, never
+// replaced. Every write, flush and close is checked: an Io error names the
+// path and the reason (a full disk...).
 Status writeFileAtomically(const QString &path, const QByteArray &contents,
                            QFileDevice::Permissions permissions = QFileDevice::ReadOwner
                                                                   | QFileDevice::WriteOwner
                                                                   | QFileDevice::ReadGroup
                                                                   | QFileDevice::ReadOther);
+
+// All of `contents` into `file` (opened Unbuffered): a short write is
+// retried, and the next one fails with the reason (a full disk...) that
+// file.errorString() then gives. False on failure.
+bool writeAll(QFileDevice &file, const QByteArray &contents);
 
 // The whole file, or an Io error naming it.
 Result<QByteArray> readWholeFile(const QString &path);

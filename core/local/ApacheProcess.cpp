@@ -1,9 +1,11 @@
 #include "ApacheProcess.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QThread>
 #include <signal.h>
+#include <unistd.h>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,20 @@ namespace {
 constexpr auto commandTimeout = 30s; // configtest and start on a loaded 2-core machine
 constexpr unsigned long pollIntervalMs = 50;
 constexpr qint64 orphanWaitMs = 2000; // a killed process is gone within ms
+
+// The fields of /proc/PID/stat after the command name, which may hold
+// spaces and parentheses: state, ppid, pgrp, session, ...
+QList<QByteArray> statFields(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    const qsizetype afterName = line.lastIndexOf(')');
+    if (afterName < 0)
+        return {};
+    return line.mid(afterName + 2).trimmed().split(' ');
+}
 
 } // namespace
 
@@ -91,7 +107,85 @@ bool ApacheProcess::runsOurConfig(qint64 pid) const
     if (!cmdline.open(QIODevice::ReadOnly))
         return false;
     const QList<QByteArray> arguments = cmdline.readAll().split('\0');
-    return arguments.contains(QFile::encodeName(m_configPath));
+    const qsizetype option = arguments.indexOf("-f");
+    return option >= 0 && arguments.value(option + 1) == QFile::encodeName(m_configPath);
+}
+
+QList<ApacheProcess::Member> ApacheProcess::members() const
+{
+    QList<Member> found;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric || pid == ::getpid() || !runsOurConfig(pid) || !isAlive(pid))
+            continue;
+        const QList<QByteArray> fields = statFields(pid);
+        if (fields.size() < 3)
+            continue; // gone meanwhile
+        found.append(Member{pid, fields.at(1).toLongLong(), fields.at(2).toLongLong()});
+    }
+    return found;
+}
+
+std::optional<QDateTime> ApacheProcess::startTime(qint64 pid)
+{
+    // Field 22 of /proc/PID/stat (the 20th after the name): clock ticks
+    // after boot; /proc/stat's btime is the boot's wall-clock time.
+    const QList<QByteArray> fields = statFields(pid);
+    if (fields.size() < 20)
+        return std::nullopt;
+    QFile stat(u"/proc/stat"_s);
+    if (!stat.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    for (const QByteArray &line : stat.readAll().split('\n')) {
+        if (!line.startsWith("btime "))
+            continue;
+        const qint64 boot = line.mid(6).trimmed().toLongLong();
+        const double seconds = fields.at(19).toDouble() / double(::sysconf(_SC_CLK_TCK));
+        return QDateTime::fromMSecsSinceEpoch(boot * 1000 + qint64(seconds * 1000.0));
+    }
+    return std::nullopt;
+}
+
+Status ApacheProcess::stopAll(std::chrono::milliseconds timeout) const
+{
+    // The pid file's parent first, the way httpd expects to be stopped.
+    if (Status stopped = stopAndWait(timeout); !stopped)
+        return stopped;
+    QList<qint64> leaders;
+    for (const Member &member : members()) {
+        if (member.isGroupLeader()) {
+            ::kill(pid_t(member.pid), SIGTERM);
+            leaders << member.pid;
+        }
+    }
+    const QDeadlineTimer deadline(timeout);
+    for (const qint64 leader : std::as_const(leaders)) {
+        while (isAlive(leader) && !deadline.hasExpired())
+            QThread::msleep(pollIntervalMs);
+        ::kill(-pid_t(leader), SIGKILL);
+    }
+    // What is left has no parent to stop it: children of a killed parent.
+    const QDeadlineTimer orphanDeadline(orphanWaitMs);
+    QList<Member> left = members();
+    while (!left.isEmpty() && !orphanDeadline.hasExpired()) {
+        for (const Member &member : std::as_const(left))
+            ::kill(pid_t(member.pid), SIGKILL);
+        QThread::msleep(pollIntervalMs);
+        left = members();
+    }
+    if (!left.isEmpty()) {
+        QStringList pids;
+        for (const Member &member : std::as_const(left))
+            pids << QString::number(member.pid);
+        return Error{Error::Kind::StopFailed,
+                     u"Apache processes of this instance survived SIGKILL: pids %1"_s.arg(
+                         pids.join(u", "_s)),
+                     {}};
+    }
+    QFile::remove(m_pidFilePath);
+    return {};
 }
 
 std::optional<qint64> ApacheProcess::runningPid() const

@@ -1,6 +1,10 @@
 #include "LabConfig.h"
 
 #include <QFile>
+#include <QRegularExpression>
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -49,16 +53,42 @@ QString quoted(const QString &path) { return u'"' % path % u'"'; }
 
 } // namespace
 
+LabConfig LabConfig::forLab(const QString &rootDir, const QString &modulesDir)
+{
+    LabConfig config;
+    config.rootDir = rootDir;
+    config.modulesDir = modulesDir;
+    if (::geteuid() == 0) {
+        // httpd refuses to serve as root: its children drop to www-data.
+        config.runAsUser = ::getpwnam("www-data") ? u"www-data"_s : u"nobody"_s;
+        config.runAsGroup = ::getgrnam("www-data") ? u"www-data"_s : u"nogroup"_s;
+    }
+    return config;
+}
+
+LabConfig LabConfig::withSettings(const LabSettings &settings) const
+{
+    LabConfig config = *this;
+    config.port = settings.port;
+    config.mpm = settings.mpm;
+    config.overrides = settings.directives.isEmpty() ? QByteArray() : settings.directives.render();
+    return config;
+}
+
 QString LabConfig::configPath() const { return rootDir + u"/conf/httpd.conf"_s; }
 QString LabConfig::pidFilePath() const { return rootDir + u"/run/httpd.pid"_s; }
 QString LabConfig::errorLogPath() const { return rootDir + u"/logs/error.log"_s; }
 QString LabConfig::documentRoot() const { return rootDir + u"/htdocs"_s; }
+QString LabConfig::settingsPath() const { return rootDir + u"/lab.json"_s; }
+QString LabConfig::journalPath() const { return rootDir + u"/restore.json"_s; }
+QString LabConfig::lockPath() const { return rootDir + u"/run/lab.lock"_s; }
 
 QByteArray LabConfig::render() const
 {
     QString text;
-    text += u"# MPM Lab local lab instance. Generated: MPM Lab rewrites this file on every\n"
-            "# change, so edit the lab through mpmlab or mpmlab-cli, not here.\n\n"_s;
+    text += QString::fromLatin1(signature)
+            + u" Generated: MPM Lab rewrites this file on every\n"
+              "# change, so edit the lab through mpmlab or mpmlab-cli, not here.\n\n"_s;
     text += u"ServerRoot "_s % quoted(rootDir) % u'\n';
     text += u"DefaultRuntimeDir "_s % quoted(rootDir + u"/run"_s) % u'\n';
     text += u"PidFile "_s % quoted(pidFilePath()) % u'\n';
@@ -102,6 +132,26 @@ QByteArray LabConfig::render() const
     text += u"ExtendedStatus On\n<Location /server-status>\n    SetHandler server-status\n"
             "    Require local\n</Location>\n"_s;
     return text.toUtf8();
+}
+
+std::optional<MpmKind> LabConfig::mpmIn(const QByteArray &config)
+{
+    static const QRegularExpression line(u"^LoadModule mpm_(\\w+)_module "_s,
+                                         QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = line.match(QString::fromUtf8(config));
+    return match.hasMatch() ? mpmFromName(match.captured(1)) : std::nullopt;
+}
+
+std::optional<quint16> LabConfig::portIn(const QByteArray &config)
+{
+    static const QRegularExpression line(u"^Listen 127\\.0\\.0\\.1:(\\d+)$"_s,
+                                         QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = line.match(QString::fromUtf8(config));
+    bool ok = false;
+    const uint port = match.captured(1).toUInt(&ok);
+    if (!match.hasMatch() || !ok || port == 0 || port > 65535)
+        return std::nullopt;
+    return quint16(port);
 }
 
 } // namespace mpmlab

@@ -17,8 +17,13 @@ Result<LabSettings> LabSettings::load(const QString &path)
     const Result<QByteArray> bytes = readWholeFile(path);
     if (!bytes)
         return bytes.error();
+    return fromJson(*bytes, path);
+}
+
+Result<LabSettings> LabSettings::fromJson(const QByteArray &json, const QString &path)
+{
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     const auto malformed = [&path](const QString &why) {
         return Error{Error::Kind::Io,
                      u"%1 is malformed (%2): fix it or delete it to start afresh"_s.arg(path, why),
@@ -46,14 +51,16 @@ Result<LabSettings> LabSettings::load(const QString &path)
     return settings;
 }
 
-Status LabSettings::save(const QString &path) const
+Status LabSettings::save(const QString &path) const { return writeFileAtomically(path, toJson()); }
+
+QByteArray LabSettings::toJson() const
 {
     QJsonObject object{{u"port"_s, int(port)}, {u"mpm"_s, mpmName(mpm)}};
     if (!directives.isEmpty())
         object.insert(u"directives"_s, QString::fromUtf8(directives.render()));
     if (memoryLimitKib)
         object.insert(u"memoryLimitKib"_s, *memoryLimitKib);
-    return writeFileAtomically(path, QJsonDocument(object).toJson());
+    return QJsonDocument(object).toJson();
 }
 
 } // namespace mpmlab

@@ -24,6 +24,9 @@ struct LabSettings {
     // Missing file: defaults. Unreadable or malformed file: an error naming it.
     static Result<LabSettings> load(const QString &path);
     Status save(const QString &path) const;
+    // lab.json's text, and back (`origin` names it in errors).
+    [[nodiscard]] QByteArray toJson() const;
+    static Result<LabSettings> fromJson(const QByteArray &json, const QString &origin);
 };
 
 } // namespace mpmlab

@@ -50,14 +50,33 @@ std::optional<QString> firstUnreachableAncestor(const QString &dir, uid_t uid, g
 
 } // namespace
 
-Status LabTree::prepare(const LabConfig &config)
+Status LabTree::checkIsLab(const QString &rootDir)
+{
+    const QDir root(rootDir);
+    if (!root.exists()
+        || root.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+        return {};
+    if (root.exists(u"lab.json"_s) || root.exists(u"run/lab.lock"_s))
+        return {};
+    QFile config(root.filePath(u"conf/httpd.conf"_s));
+    if (config.open(QIODevice::ReadOnly)
+        && config.read(qint64(qstrlen(LabConfig::signature))) == LabConfig::signature) {
+        return {};
+    }
+    return Error{Error::Kind::InvalidInput,
+                 u"%1 is not an MPM Lab lab (no lab.json) and is not empty: MPM Lab writes "
+                 "nothing into it. Choose a new or empty directory with --lab-dir"_s.arg(rootDir),
+                 {}};
+}
+
+Status LabTree::createDirectories(const QString &rootDir)
 {
     // Directories the lab creates are 0755 whatever the umask: Apache's
     // children (www-data when started by root) must reach the document root.
     QString firstCreated;
-    for (QString dir = config.rootDir; !QFileInfo::exists(dir); dir = QFileInfo(dir).path())
+    for (QString dir = rootDir; !QFileInfo::exists(dir); dir = QFileInfo(dir).path())
         firstCreated = dir;
-    const QDir root(config.rootDir);
+    const QDir root(rootDir);
     for (const QString &sub : {u"conf"_s, u"htdocs"_s, u"logs"_s, u"run"_s}) {
         if (!root.mkpath(sub)) {
             return Error{Error::Kind::Io,
@@ -70,12 +89,19 @@ Status LabTree::prepare(const LabConfig &config)
                                | QFileDevice::ExeOwner | QFileDevice::ReadGroup
                                | QFileDevice::ExeGroup | QFileDevice::ReadOther
                                | QFileDevice::ExeOther;
-    for (QString dir = config.rootDir; !firstCreated.isEmpty() && dir.startsWith(firstCreated);
+    for (QString dir = rootDir; !firstCreated.isEmpty() && dir.startsWith(firstCreated);
          dir = QFileInfo(dir).path()) {
         QFile::setPermissions(dir, readableByAll);
     }
-    QFile::setPermissions(config.rootDir, readableByAll);
-    QFile::setPermissions(config.documentRoot(), readableByAll);
+    QFile::setPermissions(rootDir, readableByAll);
+    QFile::setPermissions(root.filePath(u"htdocs"_s), readableByAll);
+    return {};
+}
+
+Status LabTree::prepare(const LabConfig &config)
+{
+    if (Status created = createDirectories(config.rootDir); !created)
+        return created;
     if (!config.runAsUser.isEmpty()) {
         const passwd *user = ::getpwnam(config.runAsUser.toLocal8Bit().constData());
         if (user) {

@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 
+#include <QString>
+
 namespace mpmlab {
 
 struct LabConfig;
@@ -14,6 +16,15 @@ public:
     // Creates what is missing and writes the config of `config`; refuses a
     // lab directory that the serving account cannot reach.
     [[nodiscard]] static Status prepare(const LabConfig &config);
+    // The lab directory and its conf, htdocs, logs and run directories;
+    // those it creates are 0755 whatever the umask.
+    [[nodiscard]] static Status createDirectories(const QString &rootDir);
+
+    // Whether MPM Lab may write into `rootDir`: a directory that does not
+    // exist or is empty, or a lab already (lab.json, its lock file, or the
+    // httpd.conf it generates). InvalidInput otherwise: other files are
+    // never overwritten.
+    [[nodiscard]] static Status checkIsLab(const QString &rootDir);
 };
 
 } // namespace mpmlab

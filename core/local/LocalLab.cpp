@@ -1,19 +1,19 @@
 #include "LocalLab.h"
 
 #include "ApacheProcess.h"
+#include "LabInspector.h"
+#include "LabJournal.h"
+#include "LabStarter.h"
 #include "LabTree.h"
-#include "apache/ReadinessCheck.h"
 #include "apache/ServerStatus.h"
 #include "common/AtomicFile.h"
-#include "common/BlockingHttpClient.h"
-#include "common/LoopbackPort.h"
+#include "common/LockFile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <grp.h>
-#include <pwd.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -24,23 +24,18 @@ namespace mpmlab {
 namespace {
 
 constexpr auto statusProbeTimeout = 1000ms;
-constexpr auto readyPollInterval = 100ms;
-constexpr int errorLogTailLines = 12;
 
-QString settingsPath(const QString &root) { return root + u"/lab.json"_s; }
-
-// PRETTY_NAME from /etc/os-release, as the SSH driver reports it.
-QString osPrettyName()
-{
-    QFile file(u"/etc/os-release"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("PRETTY_NAME="))
-            return QString::fromUtf8(line.mid(12)).remove(u'"');
+// What a lab's owner holds: its lock file.
+class LabOwnership final : public ServerOwnership {
+public:
+    explicit LabOwnership(std::unique_ptr<LockFile> lock)
+        : m_lock(std::move(lock))
+    {
     }
-    return {};
-}
+
+private:
+    std::unique_ptr<LockFile> m_lock;
+};
 
 } // namespace
 
@@ -88,19 +83,14 @@ Status LocalLab::checkInstalled() const
 
 LabConfig LocalLab::configFor(const LabSettings &settings) const
 {
-    LabConfig config;
-    config.rootDir = m_options.rootDir;
-    config.modulesDir = m_options.modulesDir;
-    config.port = settings.port;
-    config.mpm = settings.mpm;
-    if (!settings.directives.isEmpty())
-        config.overrides = settings.directives.render();
-    if (::geteuid() == 0) {
-        // httpd refuses to serve as root: its children drop to www-data.
-        config.runAsUser = ::getpwnam("www-data") ? u"www-data"_s : u"nobody"_s;
-        config.runAsGroup = ::getgrnam("www-data") ? u"www-data"_s : u"nogroup"_s;
-    }
-    return config;
+    return LabConfig::forLab(m_options.rootDir, m_options.modulesDir).withSettings(settings);
+}
+
+LabStarter LocalLab::starter() const
+{
+    return LabStarter(
+        m_options, configFor(LabSettings{}), [this](const QString &step) { reportProgress(step); },
+        [this] { return stopRequested(); });
 }
 
 ApacheProcess LocalLab::processFor(const LabConfig &config) const
@@ -109,60 +99,51 @@ ApacheProcess LocalLab::processFor(const LabConfig &config) const
                          config.pidFilePath());
 }
 
+Result<LabSettings> LocalLab::loadSettings() const
+{
+    return LabSettings::load(configFor(LabSettings{}).settingsPath());
+}
+
+Result<std::unique_ptr<ServerOwnership>> LocalLab::claimOwnership(const QString &purpose,
+                                                                  std::chrono::milliseconds wait)
+{
+    if (Status lab = LabTree::checkIsLab(m_options.rootDir); !lab)
+        return lab.error();
+    if (Status created = LabTree::createDirectories(m_options.rootDir); !created)
+        return created.error();
+    Result<std::unique_ptr<LockFile>> lock = LockFile::acquire(
+        configFor(LabSettings{}).lockPath(), purpose, wait, stopToken(),
+        [this](const LockHolder &holder) {
+            reportProgress(u"Waiting for the lab's owner: %1"_s.arg(holder.describe()));
+        });
+    if (!lock) {
+        Error error = lock.error();
+        if (error.kind == Error::Kind::Busy) {
+            error.message = u"the lab in %1 is %2: try again when it is done, or wait for it "
+                            "(mpmlab-cli: --wait)"_s.arg(m_options.rootDir, error.message);
+        }
+        return error;
+    }
+    return std::unique_ptr<ServerOwnership>(new LabOwnership(std::move(lock).value()));
+}
+
 Result<ServerState> LocalLab::state()
 {
-    const Result<LabSettings> settings = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> settings = loadSettings();
     if (!settings)
         return settings.error();
     const LabConfig config = configFor(*settings);
-
-    ServerState state;
-    state.target = targetName();
-    state.host = u"127.0.0.1"_s;
-    state.port = settings->port;
-    state.configRoot = m_options.rootDir;
-    state.memoryLimitKib = settings->memoryLimitKib;
-    state.osName = osPrettyName();
-    if (QFile::exists(config.configPath()))
-        state.configuredMpm = settings->mpm;
-    if (const std::optional<qint64> pid = processFor(config).runningPid()) {
-        state.running = true;
-        state.pid = *pid;
-        if (const Result<ServerStatus> status = fetchStatus(settings->port, statusProbeTimeout)) {
-            state.runningMpm = status->mpm;
-            state.serverVersion = status->serverVersion;
-        }
-    }
-    return state;
-}
-
-Result<quint16> LocalLab::choosePort(const LabSettings &saved) const
-{
-    if (m_options.port) {
-        if (!isLoopbackPortFree(*m_options.port)) {
-            return Error{Error::Kind::Busy,
-                         u"port %1 on 127.0.0.1 is already in use by another program: stop it or "
-                         "choose another port with --port"_s.arg(*m_options.port),
-                         {}};
-        }
-        return *m_options.port;
-    }
-    if (isLoopbackPortFree(saved.port))
-        return saved.port;
-    if (const std::optional<quint16> port = findFreeLoopbackPort(LabSettings::defaultPort))
-        return *port;
-    return Error{Error::Kind::Busy,
-                 u"no free port on 127.0.0.1 from %1 to %2: choose one with --port"_s
-                     .arg(LabSettings::defaultPort)
-                     .arg(LabSettings::defaultPort + 99),
-                 {}};
+    return LabInspector(*settings, config, processFor(config)).state();
 }
 
 Status LocalLab::start()
 {
+    const Result<ServerLease> owned = lease(u"starting the lab"_s);
+    if (!owned)
+        return owned.error();
     if (Status installed = checkInstalled(); !installed)
         return installed;
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     if (const std::optional<qint64> pid = processFor(configFor(*saved)).runningPid()) {
@@ -176,126 +157,61 @@ Status LocalLab::start()
         }
         return {};
     }
-    return startWith(*saved);
-}
-
-Status LocalLab::startWith(const LabSettings &wanted)
-{
-    LabSettings settings = wanted;
-    const Result<quint16> port = choosePort(settings);
-    if (!port)
-        return port.error();
-    settings.port = *port;
-
-    const LabConfig config = configFor(settings);
-    if (Status prepared = LabTree::prepare(config); !prepared)
-        return prepared;
-    const ApacheProcess process = processFor(config);
-    reportProgress(u"Checking the configuration"_s);
-    if (const Result<ProcessOutput> test = process.configTest(); !test)
-        return test.error();
-
-    reportProgress(
-        u"Starting Apache (%1) on 127.0.0.1:%2"_s.arg(mpmName(settings.mpm)).arg(settings.port));
-    const qint64 logOffset = QFileInfo(config.errorLogPath()).size();
-    if (Status started = process.start(settings.memoryLimitKib); !started) {
-        return withErrorLog(started.error(), logOffset);
-    }
-    std::optional<qint64> seenPid;
-    const ReadinessCheck::Probes probes{
-        [&process, &seenPid]() -> Result<std::optional<qint64>> {
-            const std::optional<qint64> pid = process.runningPid();
-            if (pid)
-                seenPid = pid;
-            return pid;
-        },
-        [this, &config] { return fetchStatus(config.port, statusProbeTimeout); },
-        [this, logOffset] { return errorLogSince(logOffset); },
-        [this](const QString &step) { reportProgress(step); }, [this] { return stopRequested(); }};
-    const Result<ServerStatus> ready =
-        ReadinessCheck(m_options.readyTimeout, m_options.settleDelay, readyPollInterval)
-            .waitUntilReady(settings.mpm, probes);
-    if (!ready) {
-        // A parent that gave up (AH02325) removed its pid file but may
-        // still hold the port: the rollback's start must not race it.
-        (void)process.stopAndWait(m_options.stopTimeout, seenPid);
-        return withErrorLog(ready.error(), logOffset);
-    }
-    return settings.save(settingsPath(m_options.rootDir));
-}
-
-Result<ServerStatus> LocalLab::fetchStatus(quint16 port, std::chrono::milliseconds timeout) const
-{
-    const Result<HttpReply> reply =
-        BlockingHttpClient::get(u"127.0.0.1"_s, port, u"/server-status?auto"_s, timeout);
-    if (!reply)
-        return reply.error();
-    if (reply->statusCode != 200) {
-        return Error{
-            Error::Kind::Network, u"mod_status answered HTTP %1"_s.arg(reply->statusCode), {}};
-    }
-    return ServerStatus::parse(QString::fromUtf8(reply->body));
-}
-
-Error LocalLab::withErrorLog(Error error, qint64 offset) const
-{
-    const QString log = errorLogSince(offset);
-    if (!log.isEmpty())
-        error.details = error.details.isEmpty() ? log : error.details % u'\n' % log;
-    return error;
-}
-
-QString LocalLab::errorLogSince(qint64 offset) const
-{
-    QFile log(errorLogPath());
-    if (!log.open(QIODevice::ReadOnly) || !log.seek(offset))
-        return {};
-    QStringList lines = QString::fromLocal8Bit(log.readAll()).split(u'\n', Qt::SkipEmptyParts);
-    if (lines.size() > errorLogTailLines)
-        lines = lines.mid(lines.size() - errorLogTailLines);
-    if (lines.isEmpty())
-        return {};
-    return u"Last lines of %1:\n"_s.arg(errorLogPath()) + lines.join(u'\n');
+    return starter().start(*saved, LabStarter::Mode::Forward);
 }
 
 Status LocalLab::stop()
 {
-    const Result<LabSettings> settings = LabSettings::load(settingsPath(m_options.rootDir));
-    if (!settings)
-        return settings.error();
-    const ApacheProcess process = processFor(configFor(*settings));
-    if (process.runningPid())
+    const Result<ServerLease> owned = lease(u"stopping the lab"_s);
+    if (!owned)
+        return owned.error();
+    const ApacheProcess process = processFor(configFor(LabSettings{}));
+    if (!process.members().isEmpty())
         reportProgress(u"Stopping Apache"_s);
-    return process.stopAndWait(m_options.stopTimeout);
+    return process.stopAll(m_options.stopTimeout);
 }
 
-Status LocalLab::switchMpm(MpmKind kind)
+Status LocalLab::switchMpm(MpmKind kind) { return switchTo(kind, ChangeKind::Experiment); }
+
+Status LocalLab::chooseMpm(MpmKind kind) { return switchTo(kind, ChangeKind::LabChoice); }
+
+Status LocalLab::switchTo(MpmKind kind, ChangeKind how)
 {
+    const QString purpose = how == ChangeKind::LabChoice ? u"lab set-mpm %1"_s.arg(mpmName(kind))
+                                                         : u"switching to %1"_s.arg(mpmName(kind));
+    const Result<ServerLease> owned = lease(purpose);
+    if (!owned)
+        return owned.error();
     if (Status installed = checkInstalled(); !installed)
         return installed;
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     if (saved->mpm == kind && !m_options.port && processFor(configFor(*saved)).runningPid()) {
-        const Result<ServerStatus> status = fetchStatus(saved->port, statusProbeTimeout);
+        const Result<ServerStatus> status =
+            LabInspector::fetchStatus(saved->port, statusProbeTimeout);
         if (status && status->mpm == kind)
             return {};
     }
     LabSettings wanted = *saved;
     wanted.mpm = kind;
-    const Result<QStringList> changed = changeTo(*saved, wanted, true);
+    const Result<QStringList> changed = changeTo(*saved, wanted, true, how, purpose);
     return changed ? Status{} : Status{changed.error()};
 }
 
 Result<QStringList> LocalLab::applyProfile(const ServerProfile &profile)
 {
+    const QString purpose = u"applying %1's settings"_s.arg(mpmName(profile.mpm));
+    const Result<ServerLease> owned = lease(purpose);
+    if (!owned)
+        return owned.error();
     if (Status installed = checkInstalled(); !installed)
         return installed.error();
     if (Status usable = profile.directives.checkFor(profile.mpm, targetName()); !usable)
         return usable.error();
     if (Status valid = checkMemoryLimit(profile.memoryLimitKib); !valid)
         return valid.error();
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     LabSettings wanted = *saved;
@@ -311,7 +227,8 @@ Result<QStringList> LocalLab::applyProfile(const ServerProfile &profile)
                        .arg(profile.memoryLimitKib
                                 ? u", ulimit -v %1 KiB"_s.arg(*profile.memoryLimitKib)
                                 : QString()));
-    const Result<QStringList> apache = changeTo(*saved, wanted, true);
+    const Result<QStringList> apache =
+        changeTo(*saved, wanted, true, ChangeKind::Experiment, purpose);
     if (!apache)
         return apache.error();
     return withApacheWarnings(warnings, *apache);
@@ -319,7 +236,7 @@ Result<QStringList> LocalLab::applyProfile(const ServerProfile &profile)
 
 Result<SamplingEndpoint> LocalLab::samplingEndpoint()
 {
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     SamplingEndpoint endpoint;
@@ -330,60 +247,93 @@ Result<SamplingEndpoint> LocalLab::samplingEndpoint()
 
 Result<DirectiveSet> LocalLab::directives()
 {
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
-    // The lab's config is generated: read the values from what it renders.
-    return effectiveDirectives({configFor(*saved).render()}, saved->mpm);
+    // The config on disk, which the next start reads; the one lab.json
+    // describes when there is none yet.
+    const LabConfig config = configFor(*saved);
+    QFile onDisk(config.configPath());
+    const QByteArray text = onDisk.open(QIODevice::ReadOnly) ? onDisk.readAll() : config.render();
+    return effectiveDirectives({text}, LabConfig::mpmIn(text).value_or(saved->mpm));
 }
 
 Result<QStringList> LocalLab::changeTo(const LabSettings &saved, const LabSettings &wanted,
-                                       bool startEvenIfStopped)
+                                       bool startEvenIfStopped, ChangeKind how,
+                                       const QString &purpose)
 {
+    const Result<bool> journalCreated =
+        LabJournal::beginChange(configFor(saved), processFor(configFor(saved)), how, purpose);
+    if (!journalCreated)
+        return journalCreated.error();
+    const auto finish = [&](Outcome outcome, const LabSettings &result) {
+        LabJournal::endChange(configFor(saved), how, *journalCreated, outcome, result);
+    };
+
     const LabConfig config = configFor(wanted);
-    if (Status prepared = LabTree::prepare(config); !prepared)
+    if (Status prepared = LabTree::prepare(config); !prepared) {
+        (void)LabTree::prepare(configFor(saved));
+        finish(Outcome::RolledBack, saved);
         return prepared.error();
+    }
     const Result<ProcessOutput> test = processFor(config).configTest();
     if (!test) {
         (void)LabTree::prepare(configFor(saved));
+        finish(Outcome::RolledBack, saved);
         return test.error();
     }
     const QStringList warnings = DirectiveSet::apacheWarnings(test->combinedText());
     const ApacheProcess process = processFor(configFor(saved));
     const bool wasRunning = process.runningPid().has_value();
     if (!wasRunning && !startEvenIfStopped) {
-        if (Status kept = wanted.save(settingsPath(m_options.rootDir)); !kept)
+        if (Status kept = wanted.save(config.settingsPath()); !kept) {
+            (void)LabTree::prepare(configFor(saved));
+            finish(Outcome::RolledBack, saved);
             return kept.error();
+        }
+        finish(Outcome::Done, wanted);
         return warnings;
     }
     // A full stop and start: an MPM change kills httpd on a graceful restart
     // (AH00534), and ServerLimit and ThreadLimit ignore one.
     if (wasRunning) {
         reportProgress(u"Stopping %1"_s.arg(mpmName(saved.mpm)));
-        if (Status stopped = process.stopAndWait(m_options.stopTimeout); !stopped)
+        if (Status stopped = process.stopAll(m_options.stopTimeout); !stopped) {
+            finish(Outcome::Broken, saved);
             return stopped.error();
+        }
     }
-    const Status started = startWith(wanted);
-    if (started)
+    if (const Status started = starter().start(wanted, LabStarter::Mode::Forward); started) {
+        finish(Outcome::Done, wanted);
         return warnings;
-
-    // Roll back: the previous config, running again if it ran before.
-    Error error = started.error();
-    reportProgress(u"Rolling back to %1"_s.arg(mpmName(saved.mpm)));
-    const Status restored = [&]() -> Status {
-        if (Status written = LabTree::prepare(configFor(saved)); !written)
-            return written;
-        return wasRunning ? startWith(saved) : Status{};
-    }();
-    error.message += restored ? u"; the lab was rolled back to %1"_s.arg(mpmName(saved.mpm))
-                              : u"; rolling back to %1 failed too: %2"_s.arg(
-                                  mpmName(saved.mpm), restored.error().message);
-    return error;
+    } else {
+        // Roll back: the previous config, running again if it ran before.
+        Error error = started.error();
+        reportProgress(u"Rolling back to %1"_s.arg(mpmName(saved.mpm)));
+        const Status restored = [&]() -> Status {
+            if (Status written = LabTree::prepare(configFor(saved)); !written)
+                return written;
+            return wasRunning ? starter().start(saved, LabStarter::Mode::Back) : Status{};
+        }();
+        if (restored) {
+            error.message += u"; the lab was rolled back to %1"_s.arg(mpmName(saved.mpm));
+        } else {
+            error.message += u"; rolling back to %1 failed too: %2"_s.arg(mpmName(saved.mpm),
+                                                                          restored.error().message);
+            error.kind = restored.error().kind;
+        }
+        finish(restored ? Outcome::RolledBack : Outcome::Broken, saved);
+        return error;
+    }
 }
 
 Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
 {
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const QString purpose = u"setting directives"_s;
+    const Result<ServerLease> owned = lease(purpose);
+    if (!owned)
+        return owned.error();
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     if (Status usable = changes.checkFor(saved->mpm, targetName()); !usable)
@@ -396,7 +346,8 @@ Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
     QStringList warnings = effective.inconsistencies(saved->mpm);
     LabSettings wanted = *saved;
     wanted.directives.apply(changes, saved->mpm);
-    const Result<QStringList> apache = changeTo(*saved, wanted, false);
+    const Result<QStringList> apache =
+        changeTo(*saved, wanted, false, ChangeKind::Experiment, purpose);
     if (!apache)
         return apache.error();
     return withApacheWarnings(warnings, *apache);
@@ -406,7 +357,12 @@ Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
 {
     if (Status valid = checkMemoryLimit(kibibytes); !valid)
         return valid;
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const QString purpose =
+        kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s;
+    const Result<ServerLease> owned = lease(purpose);
+    if (!owned)
+        return owned.error();
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     if (saved->memoryLimitKib == kibibytes)
@@ -415,7 +371,8 @@ Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
                              : u"Removing the memory limit"_s);
     LabSettings wanted = *saved;
     wanted.memoryLimitKib = kibibytes;
-    const Result<QStringList> applied = changeTo(*saved, wanted, false);
+    const Result<QStringList> applied =
+        changeTo(*saved, wanted, false, ChangeKind::Experiment, purpose);
     return applied ? Status{} : Status{applied.error()};
 }
 
@@ -423,33 +380,60 @@ Result<QStringList> LocalLab::createTestFiles(const TestFilesSpec &spec)
 {
     if (Status valid = spec.validate(); !valid)
         return valid.error();
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const QString purpose = u"writing test files"_s;
+    const Result<ServerLease> owned = lease(purpose);
+    if (!owned)
+        return owned.error();
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     const LabConfig config = configFor(*saved);
-    if (Status prepared = LabTree::prepare(config); !prepared)
-        return prepared.error();
-    const QString root = config.documentRoot();
-    if (Status written = writeFileAtomically(root + QString::fromLatin1(testPagePath),
-                                             TestFilesSpec::pageOfSize(spec.pageBytes));
-        !written) {
-        return written.error();
+    const Result<bool> journalCreated =
+        LabJournal::beginChange(config, processFor(config), ChangeKind::Experiment, purpose);
+    if (!journalCreated)
+        return journalCreated.error();
+    // Recorded before the files exist, so that restore() removes them even
+    // after a crash.
+    if (Result<std::optional<LabJournal>> journal = LabJournal::load(config.journalPath());
+        journal && *journal) {
+        LabJournal marked = **journal;
+        marked.testFiles = true;
+        if (Status kept = marked.save(config.journalPath()); !kept)
+            return kept.error();
     }
-    QByteArray large(spec.largeBytes, '\0');
-    for (qsizetype i = 0; i < large.size(); ++i)
-        large[i] = char('a' + i % 26);
-    if (Status written =
-            writeFileAtomically(root + QString::fromLatin1(TestFilesSpec::largePath), large);
-        !written) {
+    const auto written = [&]() -> Status {
+        if (Status prepared = LabTree::prepare(config); !prepared)
+            return prepared;
+        const QString root = config.documentRoot();
+        if (Status page = writeFileAtomically(root + QString::fromLatin1(testPagePath),
+                                              TestFilesSpec::pageOfSize(spec.pageBytes));
+            !page) {
+            return page;
+        }
+        QByteArray large(spec.largeBytes, '\0');
+        for (qsizetype i = 0; i < large.size(); ++i)
+            large[i] = char('a' + i % 26);
+        return writeFileAtomically(root + QString::fromLatin1(TestFilesSpec::largePath), large);
+    }();
+    LabJournal::endChange(config, ChangeKind::Experiment, *journalCreated,
+                          written ? Outcome::Done : Outcome::Broken, *saved);
+    if (!written)
         return written.error();
-    }
     return QStringList{QString::fromLatin1(testPagePath),
                        QString::fromLatin1(TestFilesSpec::largePath)};
 }
 
 Status LocalLab::restore()
 {
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<ServerLease> owned = lease(u"restoring the lab"_s);
+    if (!owned)
+        return owned.error();
+    const LabConfig paths = configFor(LabSettings{});
+    if (QFile::exists(paths.journalPath()))
+        return restoreJournaled();
+
+    // No journal: settings a lab made before journals existed.
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
     const QString root = configFor(*saved).documentRoot();
@@ -459,18 +443,72 @@ Status LocalLab::restore()
     LabSettings wanted = *saved;
     wanted.directives = {};
     wanted.memoryLimitKib.reset();
-    const Result<QStringList> applied = changeTo(*saved, wanted, false);
+    const Result<QStringList> applied =
+        changeTo(*saved, wanted, false, ChangeKind::Experiment, u"restoring the lab"_s);
+    QFile::remove(paths.journalPath());
     return applied ? Status{} : Status{applied.error()};
+}
+
+Status LocalLab::restoreJournaled()
+{
+    const LabConfig paths = configFor(LabSettings{});
+    const Result<std::optional<LabJournal>> found = LabJournal::load(paths.journalPath());
+    if (!found)
+        return found.error();
+    const LabJournal &journal = **found;
+    reportProgress(u"Putting the lab back as it was at %1"_s.arg(journal.startedAt));
+    if (Status stopped = processFor(paths).stopAll(m_options.stopTimeout); !stopped)
+        return stopped;
+    if (journal.testFiles) {
+        QFile::remove(paths.documentRoot() + QString::fromLatin1(TestFilesSpec::largePath));
+        QFile::remove(paths.documentRoot() + QString::fromLatin1(testPagePath));
+    }
+    const auto putBack = [](const QString &path, const std::optional<QByteArray> &bytes) {
+        if (bytes)
+            return writeFileAtomically(path, *bytes);
+        QFile::remove(path);
+        return Status{};
+    };
+    if (Status written = putBack(paths.settingsPath(), journal.settingsFile); !written)
+        return written;
+    const Result<LabSettings> original = loadSettings();
+    if (!original)
+        return original.error();
+    if (journal.wasRunning) {
+        if (Status started = starter().start(*original, LabStarter::Mode::Back); !started)
+            return started;
+        // The start saved lab.json again: the original bytes stay.
+        if (Status written = putBack(paths.settingsPath(), journal.settingsFile); !written)
+            return written;
+    } else {
+        if (Status prepared = LabTree::prepare(configFor(*original)); !prepared)
+            return prepared;
+        if (Status written = putBack(paths.configPath(), journal.configFile); !written)
+            return written;
+    }
+    // Last: until everything above worked, the journal keeps the debt visible.
+    if (!QFile::remove(paths.journalPath())) {
+        return Error{Error::Kind::Io,
+                     u"the lab is back, but %1 could not be removed"_s.arg(paths.journalPath()),
+                     {}};
+    }
+    return {};
 }
 
 Result<bool> LocalLab::restorePending()
 {
-    const Result<LabSettings> saved = LabSettings::load(settingsPath(m_options.rootDir));
+    const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
+    const LabConfig config = configFor(*saved);
+    const Result<std::optional<LabJournal>> journal = LabJournal::load(config.journalPath());
+    if (!journal)
+        return journal.error();
+    if (*journal)
+        return (*journal)->owesRestore(config.lockPath());
+    // Settings a lab made before journals existed.
     return !saved->directives.isEmpty() || saved->memoryLimitKib
-           || QFile::exists(configFor(*saved).documentRoot()
-                            + QString::fromLatin1(TestFilesSpec::largePath));
+           || QFile::exists(config.documentRoot() + QString::fromLatin1(TestFilesSpec::largePath));
 }
 
 } // namespace mpmlab

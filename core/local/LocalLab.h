@@ -1,7 +1,9 @@
 #pragma once
 
 #include "LabConfig.h"
+#include "LabJournal.h"
 #include "LabSettings.h"
+#include "LabStarter.h"
 #include "apache/ServerDriver.h"
 
 #include <QString>
@@ -11,7 +13,6 @@
 namespace mpmlab {
 
 class ApacheProcess;
-struct ServerStatus;
 
 struct LabOptions {
     QString rootDir;             // empty: LocalLab::defaultRootDir()
@@ -30,6 +31,14 @@ struct LabOptions {
 // tree (config, document root, logs, pid file) in one lab directory and a
 // listener on 127.0.0.1 only. No root, no ssh, and the system's Apache is
 // never touched.
+//
+// What the user chose (port, MPM, directives, memory limit) is kept in
+// lab.json, from which httpd.conf is generated. One owner at a time
+// changes the lab (a lock file, run/lab.lock); the lab finds its Apache
+// processes by their config path, orphans of a killed parent included;
+// its port never moves unless asked (--port) or for a new lab whose
+// default port is taken. Before the first change a restore journal
+// (LabJournal) records the lab as it was, and restore() puts it back.
 class LocalLab final : public ServerDriver {
 public:
     explicit LocalLab(LabOptions options = {});
@@ -41,9 +50,12 @@ public:
     static constexpr const char *testPagePath = TestFilesSpec::pagePath;
 
     [[nodiscard]] QString targetName() const override;
+    // Never waits for an owner; lists where lab.json, httpd.conf and the
+    // running processes disagree, and who owns the lab now.
     Result<ServerState> state() override;
     Status start() override;
     Status stop() override;
+    // An experiment, as on any target: restore() takes it back.
     Status switchMpm(MpmKind kind) override;
     Result<QStringList> applyProfile(const ServerProfile &profile) override;
     Result<SamplingEndpoint> samplingEndpoint() override;
@@ -56,25 +68,37 @@ public:
     Status restore() override;
     Result<bool> restorePending() override;
 
+    // `lab set-mpm`: the user's choice of the lab's own MPM, switched as
+    // switchMpm() does, but not an experiment: restore() keeps it. It is
+    // journaled only while it runs, so that a kill in the middle leaves a
+    // restore owed; when one is owed already, the MPM that restore() puts
+    // back becomes `kind`.
+    Status chooseMpm(MpmKind kind);
+
     [[nodiscard]] QString rootDir() const { return m_options.rootDir; }
     [[nodiscard]] QString errorLogPath() const;
 
+protected:
+    Result<std::unique_ptr<ServerOwnership>>
+    claimOwnership(const QString &purpose, std::chrono::milliseconds wait) override;
+
 private:
+    using ChangeKind = LabJournal::ChangeKind;
+    using Outcome = LabJournal::Outcome;
+
     [[nodiscard]] Status checkInstalled() const;
     [[nodiscard]] LabConfig configFor(const LabSettings &settings) const;
     [[nodiscard]] ApacheProcess processFor(const LabConfig &config) const;
-    [[nodiscard]] Result<quint16> choosePort(const LabSettings &saved) const;
-    [[nodiscard]] Status startWith(const LabSettings &settings);
+    [[nodiscard]] LabStarter starter() const;
+    [[nodiscard]] Result<LabSettings> loadSettings() const;
+    [[nodiscard]] Status switchTo(MpmKind kind, ChangeKind how);
     // Writes `wanted`, checks it, and stops and starts the lab if it runs
     // (or `startEvenIfStopped`); rolls back to `saved`, running as before,
-    // on failure. Returns configtest's warnings.
+    // on failure. Returns configtest's warnings. The caller holds a lease.
     [[nodiscard]] Result<QStringList> changeTo(const LabSettings &saved, const LabSettings &wanted,
-                                               bool startEvenIfStopped);
-    [[nodiscard]] Result<ServerStatus> fetchStatus(quint16 port,
-                                                   std::chrono::milliseconds timeout) const;
-    [[nodiscard]] QString errorLogSince(qint64 offset) const;
-    // `error` with the error_log lines written since `offset` appended.
-    [[nodiscard]] Error withErrorLog(Error error, qint64 offset) const;
+                                               bool startEvenIfStopped, ChangeKind how,
+                                               const QString &purpose);
+    [[nodiscard]] Status restoreJournaled();
 
     LabOptions m_options;
 };

@@ -7,8 +7,11 @@
 #include <QString>
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace mpmlab {
+
+class SshExecChannel;
 
 // A POSIX shell on the server under test: what the SSH Apache driver needs
 // and nothing more, so it can be driven over any transport. Scripts are
@@ -35,6 +38,12 @@ public:
     virtual Result<ProcessOutput> streamAsRoot(const QString &script,
                                                std::chrono::milliseconds timeout,
                                                const OutputHandler &onOutput) = 0;
+
+    // Starts `script` as root like streamAsRoot, but leaves it running with
+    // its stdin open (the sudo password, if any, already consumed from it):
+    // for a program that runs until its stdin closes (the sampler, a lock
+    // held on the server).
+    virtual Result<std::unique_ptr<SshExecChannel>> startAsRoot(const QString &script) = 0;
 
     // An HTTP GET to 127.0.0.1:port on the server itself (mod_status says
     // `Require local`): the raw reply, headers and body.

@@ -40,10 +40,7 @@ public:
     Result<ProcessOutput> streamAsRoot(const QString &script, std::chrono::milliseconds timeout,
                                        const OutputHandler &onOutput) override;
     Result<QByteArray> httpGetOnServer(quint16 port, const QString &path) override;
-    // Starts `script` as root like streamAsRoot, but leaves it running with
-    // its stdin open (the sudo password, if any, already consumed from it):
-    // for a program that runs until its stdin closes, such as the sampler.
-    Result<std::unique_ptr<SshExecChannel>> startAsRoot(const QString &script);
+    Result<std::unique_ptr<SshExecChannel>> startAsRoot(const QString &script) override;
 
     [[nodiscard]] SshSession &session() { return *m_session; }
 

@@ -141,6 +141,14 @@ CampaignResult CampaignRunner::run()
     }
 
     ServerDriver &driver = m_target.driver();
+    // The server is the campaign's from its first change until it is put
+    // back: nobody switches it between two runs.
+    const Result<ServerLease> owned = driver.lease(u"campaign "_s + m_scenario.id);
+    if (!owned) {
+        result.error = owned.error().message;
+        result.finished = QDateTime::currentDateTimeUtc();
+        return result;
+    }
     driver.setStopToken(m_stop.get_token());
     driver.setProgressHandler([this](const QString &step) {
         report(m_run < m_runs ? CampaignProgress::Step::Applying

@@ -21,7 +21,9 @@ class Target;
 // just after it, warm up, load, and keep the run's points and summary.
 // At the end, also after an error or a stop, the server is put back as it
 // was (driver restore(), then the original MPM and running state), and the
-// verdicts are decided on what was measured.
+// verdicts are decided on what was measured. The runner owns the server
+// (ServerDriver::lease) from before its first change until it is put back;
+// when another owner holds it, run() fails at once and touches nothing.
 //
 // One campaign = one runner, used on the target's thread (run() blocks for
 // the whole campaign); requestStop() and the recorders handed out through

@@ -1,5 +1,6 @@
 #include "RemoteApacheDriver.h"
 
+#include "RemoteLock.h"
 #include "apache/ManagedOverride.h"
 #include "remote/RemoteShell.h"
 #include "remote/ShellQuote.h"
@@ -74,6 +75,21 @@ Status RemoteApacheDriver::requireRoot(const QString &what) const
                  {}};
 }
 
+Result<std::unique_ptr<ServerOwnership>>
+RemoteApacheDriver::claimOwnership(const QString &purpose, std::chrono::milliseconds wait)
+{
+    if (Status root = requireRoot(purpose); !root)
+        return root.error();
+    Result<std::unique_ptr<RemoteLock>> lock = RemoteLock::acquire(
+        *m_shell, layout().configDir, purpose, wait, [this] { return stopRequested(); },
+        [this](const LockHolder &owner) {
+            reportProgress(u"Waiting for the server's owner: %1"_s.arg(owner.describe()));
+        });
+    if (!lock)
+        return lock.error();
+    return std::unique_ptr<ServerOwnership>(std::move(lock).value());
+}
+
 MpmKind RemoteApacheDriver::configuredMpm() const
 {
     return layout().configuredMpm.value_or(MpmKind::Event);
@@ -115,6 +131,9 @@ Status RemoteApacheDriver::start()
         return {};
     if (Status root = requireRoot(u"starting Apache"_s); !root)
         return root;
+    const Result<ServerLease> owned = lease(u"starting Apache"_s);
+    if (!owned)
+        return owned.error();
     if (!layout().configuresStatusPage()) {
         // Nothing could tell that the server came up right: it starts with
         // MPM Lab's status page, a change restore() takes back.
@@ -130,6 +149,9 @@ Status RemoteApacheDriver::start()
 
 Status RemoteApacheDriver::stop()
 {
+    const Result<ServerLease> owned = lease(u"stopping Apache"_s);
+    if (!owned)
+        return owned.error();
     if (Status root = requireRoot(u"stopping Apache"_s); !root)
         return root;
     return m_control->stopAndWait();
@@ -271,6 +293,9 @@ Status RemoteApacheDriver::checkMpmAllowed(MpmKind kind) const
 
 Status RemoteApacheDriver::switchMpm(MpmKind kind)
 {
+    const Result<ServerLease> owned = lease(u"switching to %1"_s.arg(mpmName(kind)));
+    if (!owned)
+        return owned.error();
     if (Status allowed = checkMpmAllowed(kind); !allowed)
         return allowed;
     if (layout().configuredMpm == kind) {
@@ -299,6 +324,9 @@ Result<QStringList> RemoteApacheDriver::virtualHostDirectives()
 
 Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &changes)
 {
+    const Result<ServerLease> owned = lease(u"setting directives"_s);
+    if (!owned)
+        return owned.error();
     const MpmKind mpm = configuredMpm();
     if (Status usable = changes.checkFor(mpm, targetName()); !usable)
         return usable.error();
@@ -346,6 +374,9 @@ Result<bool> RemoteApacheDriver::ensureStatusPage()
     const bool serves = *pid ? m_control->fetchStatus().ok() : layout().configuresStatusPage();
     if (serves)
         return false;
+    const Result<ServerLease> owned = lease(u"adding MPM Lab's status page"_s);
+    if (!owned)
+        return owned.error();
     // change() adds the page, restarting a running server, verified through it.
     const Result<QStringList> changed = change(
         u"adding MPM Lab's status page"_s, [] { return Status{}; }, configuredMpm(), false);
@@ -356,6 +387,10 @@ Result<bool> RemoteApacheDriver::ensureStatusPage()
 
 Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
 {
+    const Result<ServerLease> owned =
+        lease(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s);
+    if (!owned)
+        return owned.error();
     if (Status valid = checkMemoryLimit(kibibytes); !valid)
         return valid;
     if (layout().family == ApacheLayout::Family::Rhel && layout().systemd)
@@ -388,6 +423,9 @@ Status RemoteApacheDriver::writeMemoryLimit(std::optional<qint64> kibibytes)
 
 Result<QStringList> RemoteApacheDriver::applyProfile(const ServerProfile &profile)
 {
+    const Result<ServerLease> owned = lease(u"applying %1's settings"_s.arg(mpmName(profile.mpm)));
+    if (!owned)
+        return owned.error();
     if (Status allowed = checkMpmAllowed(profile.mpm); !allowed)
         return allowed.error();
     if (Status usable = profile.directives.checkFor(profile.mpm, targetName()); !usable)
@@ -489,6 +527,9 @@ Status RemoteApacheDriver::setSystemdMemoryLimit(std::optional<qint64> kibibytes
 
 Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spec)
 {
+    const Result<ServerLease> owned = lease(u"writing test files"_s);
+    if (!owned)
+        return owned.error();
     if (Status valid = spec.validate(); !valid)
         return valid.error();
     const QString root = layout().documentRoot;
@@ -523,6 +564,9 @@ Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spe
 
 Status RemoteApacheDriver::restore()
 {
+    const Result<ServerLease> owned = lease(u"restoring the configuration"_s);
+    if (!owned)
+        return owned.error();
     if (Status root = requireRoot(u"restoring the configuration"_s); !root)
         return root;
     RemoteConfigArchive archive = this->archive();

@@ -21,7 +21,8 @@ class RemoteShell;
 // next to an archive of the original config tree, and on the client), the
 // tree is archived again before each change, files are replaced atomically,
 // configtest runs before any restart, and a failed configtest or start puts
-// the previous tree back and restarts it as it was.
+// the previous tree back and restarts it as it was. One owner at a time
+// changes a config tree: RemoteLock, on the server.
 class RemoteApacheDriver final : public ServerDriver {
 public:
     // Detects the layout (Debian or RHEL, the instance, the MPM...) first.
@@ -57,6 +58,11 @@ public:
     Result<QStringList> virtualHostDirectives();
     // The journal on the server, if a restore is owed.
     Result<std::optional<RestoreJournal>> serverJournal();
+
+protected:
+    // RemoteLock on the server, as root.
+    Result<std::unique_ptr<ServerOwnership>>
+    claimOwnership(const QString &purpose, std::chrono::milliseconds wait) override;
 
 private:
     RemoteApacheDriver(std::unique_ptr<RemoteShell> shell, RemoteApacheOptions options);

@@ -70,6 +70,11 @@ QString RestoreJournal::serverDirFor(const QString &configDir)
     return u"/var/lib/mpmlab/restore/"_s + flattened(configDir);
 }
 
+QString RestoreJournal::lockPathFor(const QString &configDir)
+{
+    return u"/run/mpmlab/"_s + flattened(configDir) + u".lock"_s;
+}
+
 QString RestoreJournal::clientPathFor(const QString &journalDir, const QString &target,
                                       const QString &configDir)
 {

@@ -33,6 +33,9 @@ struct RestoreJournal {
 
     // The server-side directory for one config tree: /var/lib/mpmlab/restore/<name>.
     static QString serverDirFor(const QString &configDir);
+    // The lock file of its owner (RemoteLock): /run/mpmlab/<name>.lock, on
+    // a file system that a reboot empties, as the lock itself is.
+    static QString lockPathFor(const QString &configDir);
     // The client-side copy: DATA/mpmlab/journals/<target and tree>.json.
     static QString clientPathFor(const QString &journalDir, const QString &target,
                                  const QString &configDir);

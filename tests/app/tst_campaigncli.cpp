@@ -1,6 +1,7 @@
 #include "CampaignComparison.h"
 #include "ReportCharts.h"
 #include "ScreenshotCheck.h"
+#include "TestCommand.h"
 #include "TestLab.h"
 #include "TestPaths.h"
 
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace mpmlab;
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void runsAScenarioAndWritesItsFiles();
     void reportRendersASavedCampaignAgain();
     void ctrlCStopsAndRestores();
+    void nobodyComesBetweenTwoRuns();
+    void writeErrorsFailButNothingIsLost();
     void refusesBadRequestsBeforeTouchingAnything_data();
     void refusesBadRequestsBeforeTouchingAnything();
 
@@ -204,6 +208,71 @@ void TestCampaignCli::ctrlCStopsAndRestores()
     QFile file(out.filePath(u"campaign.json"_s));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(QJsonDocument::fromJson(file.readAll()).object().value(u"cancelled"_s).toBool());
+}
+
+// The campaign owns the lab from its first change until it is put back:
+// a command in between is refused, naming it.
+void TestCampaignCli::nobodyComesBetweenTwoRuns()
+{
+    QTemporaryDir out;
+    QProcess campaign;
+    campaign.start(TestPaths::cliBinary(),
+                   QStringList{u"campaign"_s, u"--scenario"_s, u"keep-alive"_s, u"--scale"_s,
+                               u"0.05"_s, u"--mpms"_s, u"event,prefork"_s, u"--out"_s, out.path()}
+                       + labArguments());
+    QString seen;
+    const QDeadlineTimer deadline(60000);
+    while (!seen.contains(u"Loading"_s) && !deadline.hasExpired()) {
+        campaign.waitForReadyRead(200);
+        seen += QString::fromUtf8(campaign.readAllStandardError());
+    }
+    QVERIFY2(seen.contains(u"Loading"_s), qPrintable(seen));
+    const TestCommand::Run between =
+        TestCommand::run({u"lab"_s, u"set-mpm"_s, u"prefork"_s, u"--lab-dir"_s, m_lab->rootDir()});
+    QCOMPARE(between.code, 5);
+    QVERIFY2(between.err.contains(u"campaign keep-alive"_s)
+                 && between.err.contains(u"pid %1"_s.arg(campaign.processId())),
+             qPrintable(between.err));
+    QVERIFY(campaign.waitForFinished(120000));
+    QVERIFY2(campaign.exitCode() == 0, campaign.readAllStandardError().constData());
+    QCOMPARE(m_lab->lab().state()->runningMpm, std::optional<MpmKind>(MpmKind::Worker));
+}
+
+// A report that cannot reach stdout, files that cannot reach the disk:
+// exit 1 and the reason, and whichever of the two could be written is.
+void TestCampaignCli::writeErrorsFailButNothingIsLost()
+{
+    const QMap<QString, QByteArray> before = m_lab->fileHashes();
+    const QStringList campaign{u"campaign"_s, u"--scenario"_s, u"keep-alive"_s, u"--scale"_s,
+                               u"0.05"_s,     u"--mpms"_s,     u"event"_s,      u"-q"_s};
+    QTemporaryDir out;
+    const TestCommand::Run toFullStdout =
+        TestCommand::run(campaign + QStringList{u"--out"_s, out.path()} + labArguments(),
+                         std::chrono::minutes(2), u"/dev/full"_s);
+    QCOMPARE(toFullStdout.code, 1);
+    QVERIFY2(toFullStdout.err.contains(u"cannot write to standard output"_s),
+             qPrintable(toFullStdout.err));
+    QVERIFY(QFile::exists(out.filePath(u"campaign.json"_s)));
+    QVERIFY(QFile::exists(out.filePath(u"report.txt"_s)));
+
+    if (::geteuid() != 0)
+        QSKIP("mounting a tmpfs needs root");
+    // A disk with room for the writability check only: a tmpfs of 16 KiB
+    // in a mount namespace of the command's own.
+    QTemporaryDir mountPoint;
+    QProcess full;
+    full.start(u"unshare"_s,
+               QStringList{u"--mount"_s, u"--propagation"_s, u"private"_s, u"/bin/sh"_s, u"-c"_s,
+                           u"mount -t tmpfs -o size=16k tmpfs \"$1\" && shift && exec \"$@\""_s,
+                           u"sh"_s, mountPoint.path(), TestPaths::cliBinary()}
+                   + campaign + QStringList{u"--out"_s, mountPoint.filePath(u"results"_s)}
+                   + labArguments());
+    QVERIFY(full.waitForFinished(120000));
+    const QString err = QString::fromUtf8(full.readAllStandardError());
+    QCOMPARE(full.exitCode(), 1);
+    QVERIFY2(err.contains(u"No space left on device"_s), qPrintable(err));
+    QVERIFY(full.readAllStandardOutput().contains("Verdicts")); // the report still came
+    QCOMPARE(m_lab->fileHashes(), before);
 }
 
 void TestCampaignCli::refusesBadRequestsBeforeTouchingAnything_data()

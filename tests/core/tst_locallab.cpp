@@ -188,7 +188,9 @@ void TestLocalLab::rejectedConfigShowsApachesMessage()
 void TestLocalLab::deathAfterStartIsCaughtAndRolledBack()
 {
     TestLab lab(2000ms);
-    const QString wrapper = lab.rootDir() + u"/apache2-ulimited"_s;
+    // Beside the lab, not in it: a lab directory holds only the lab.
+    QTemporaryDir bin;
+    const QString wrapper = bin.filePath(u"apache2-ulimited"_s);
     QFile script(wrapper);
     QVERIFY(script.open(QIODevice::WriteOnly));
     script.write("#!/bin/sh\nulimit -v 500000\nexec /usr/sbin/apache2 \"$@\"\n");

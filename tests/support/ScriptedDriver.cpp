@@ -35,10 +35,41 @@ void ScriptedDriver::failApply(MpmKind mpm, Error error) { m_failures.insert(mpm
 
 void ScriptedDriver::hangApply(MpmKind mpm) { m_hangs << mpm; }
 
+// Records its release among the calls.
+class ScriptedDriver::Ownership final : public ServerOwnership {
+public:
+    explicit Ownership(ScriptedDriver &driver)
+        : m_driver(driver)
+    {
+    }
+    ~Ownership() override
+    {
+        const std::lock_guard lock(m_driver.m_mutex);
+        m_driver.m_calls << u"release"_s;
+    }
+    Ownership(const Ownership &) = delete;
+    Ownership &operator=(const Ownership &) = delete;
+
+private:
+    ScriptedDriver &m_driver;
+};
+
+Result<std::unique_ptr<ServerOwnership>> ScriptedDriver::claimOwnership(const QString &purpose,
+                                                                        std::chrono::milliseconds)
+{
+    if (m_leaseRefusal)
+        return *m_leaseRefusal;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_calls << u"lease "_s + purpose;
+    }
+    return std::unique_ptr<ServerOwnership>(new Ownership(*this));
+}
+
 void ScriptedDriver::record(const QString &call)
 {
     const std::lock_guard lock(m_mutex);
-    m_calls << call;
+    m_calls << (ownsServer() ? call : call + u" (not owned)"_s);
 }
 
 QStringList ScriptedDriver::calls() const

@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QStringList>
 #include <mutex>
+#include <optional>
 
 // A server driver that plays a server instead of driving Apache: it keeps
 // the state a driver would (MPM, running, what was applied), answers HTTP
@@ -24,10 +25,14 @@ public:
     // applyProfile for `mpm` waits for the stop token (up to 30 s), then
     // fails with Cancelled as a readiness check does.
     void hangApply(mpmlab::MpmKind mpm);
+    // lease() fails with `error`, as when another process owns the server.
+    void refuseLease(mpmlab::Error error) { m_leaseRefusal = std::move(error); }
     void setRunning(bool running) { m_running = running; }
     void setConfiguredMpm(mpmlab::MpmKind mpm) { m_configured = mpm; }
 
-    // What the runner did, in order ("applyProfile prefork", "restore"...).
+    // What the runner did, in order ("lease campaign small", "applyProfile
+    // prefork", "restore", "release"...); a change made while the driver did
+    // not own the server is marked " (not owned)".
     [[nodiscard]] QStringList calls() const;
     [[nodiscard]] bool running() const { return m_running; }
     [[nodiscard]] mpmlab::MpmKind configuredMpm() const { return m_configured; }
@@ -49,7 +54,13 @@ public:
     mpmlab::Status restore() override;
     mpmlab::Result<bool> restorePending() override { return m_changed; }
 
+protected:
+    mpmlab::Result<std::unique_ptr<mpmlab::ServerOwnership>>
+    claimOwnership(const QString &purpose, std::chrono::milliseconds wait) override;
+
 private:
+    class Ownership;
+
     void record(const QString &call);
 
     FakeHttpServer m_http;
@@ -59,6 +70,7 @@ private:
     mpmlab::DirectiveSet m_directives;
     bool m_running = true;
     bool m_changed = false;
+    std::optional<mpmlab::Error> m_leaseRefusal;
     mutable std::mutex m_mutex;
     QStringList m_calls;
 };

@@ -31,7 +31,7 @@ TestLab::~TestLab()
         (void)m_lab->stop();
 }
 
-mpmlab::Status TestLab::startWith(mpmlab::MpmKind mpm) { return m_lab->switchMpm(mpm); }
+mpmlab::Status TestLab::startWith(mpmlab::MpmKind mpm) { return m_lab->chooseMpm(mpm); }
 
 quint16 TestLab::freeHighPort()
 {

@@ -25,7 +25,8 @@ public:
     [[nodiscard]] QString rootDir() const { return m_dir.path(); }
     [[nodiscard]] mpmlab::LabOptions options() const { return m_options; }
 
-    // Starts the lab on `mpm` (switching if needed).
+    // Starts the lab on `mpm` (switching if needed), as `lab set-mpm` does:
+    // the lab's own MPM, which restore() keeps.
     mpmlab::Status startWith(mpmlab::MpmKind mpm);
 
     // SHA-256 of every file MPM Lab may change in the lab (its config,

@@ -1,6 +1,8 @@
+#include "TestCommand.h"
 #include "TestDebianInstance.h"
 #include "TestPaths.h"
 #include "TestSshd.h"
+#include "common/LockFile.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void statusJsonReportsWhatWasDetected();
     void rejectsInvalidValuesWithUsageError();
     void killedMidSwitchThenRestoredFromJournal();
+    void aSecondClientIsRefusedNamingTheFirst();
+    void anInstanceWithoutApacheIsNotInstalled();
 
 private:
     QProcess *cli(const QStringList &arguments, bool wait = true);
@@ -168,6 +172,40 @@ void TestServerCli::killedMidSwitchThenRestoredFromJournal()
     QCOMPARE(m_instance.runningMpm(), original);
     QVERIFY(!QFile::exists(u"/var/lib/mpmlab/restore/etc-apache2-%1"_s.arg(m_instance.name())));
     QVERIFY(QDir(m_dir.filePath(u"data/mpmlab/journals"_s)).isEmpty());
+}
+
+// One owner at a time, on the server: a second client is refused while the
+// first changes the instance, and named; the lock goes with the first.
+void TestServerCli::aSecondClientIsRefusedNamingTheFirst()
+{
+    const std::optional<MpmKind> original = m_instance.runningMpm();
+    QVERIFY(original.has_value());
+    const MpmKind other = *original == MpmKind::Prefork ? MpmKind::Worker : MpmKind::Prefork;
+    const QString lock = u"/run/mpmlab/etc-apache2-%1.lock"_s.arg(m_instance.name());
+    QProcess *first = cli(QStringList{u"set-mpm"_s, mpmName(other)} + targetArguments(), false);
+    QVERIFY(TestCommand::waitUntil([&] { return LockFile::holder(lock).has_value(); }, 60s));
+    QProcess *second = cli(QStringList{u"set"_s, u"Timeout=30"_s} + targetArguments());
+    const QString refused = QString::fromUtf8(second->readAllStandardError());
+    QCOMPARE(second->exitCode(), 5);
+    QVERIFY2(refused.contains(u"pid %1"_s.arg(first->processId()))
+                 && refused.contains(u"server set-mpm"_s),
+             qPrintable(refused));
+    QVERIFY(first->waitForFinished(180000));
+    QVERIFY2(first->exitCode() == 0, first->readAllStandardError().constData());
+    QVERIFY(!LockFile::holder(lock).has_value());
+    QProcess *restore = cli(QStringList{u"restore"_s} + targetArguments());
+    QVERIFY2(restore->exitCode() == 0, restore->readAllStandardError().constData());
+    QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
+    QCOMPARE(m_instance.runningMpm(), original);
+}
+
+void TestServerCli::anInstanceWithoutApacheIsNotInstalled()
+{
+    QStringList arguments = targetArguments();
+    arguments.last() = u"mpmlab-no-such-instance"_s;
+    QProcess *status = cli(QStringList{u"status"_s} + arguments);
+    QCOMPARE(status->exitCode(), 4);
+    QVERIFY(status->readAllStandardError().contains("holds no Apache configuration"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

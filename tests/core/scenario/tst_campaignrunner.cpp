@@ -26,6 +26,7 @@ private Q_SLOTS:
     void stopDuringApplyRestoresAtOnce();
     void stopDuringLoadRestoresAtOnce();
     void progressMovesForward();
+    void anotherOwnerRefusesTheCampaign();
 
 private:
     struct Lab {
@@ -118,8 +119,14 @@ void TestCampaignRunner::runsEveryMpmInterleavedAndRestores()
     QCOMPARE(result.verdicts.first().held, std::optional<bool>(false));
     QVERIFY(result.verdicts.first().evidence.first().en.contains(u"prefork 0.0%"_s));
 
+    // The campaign owned the server from before its first change until it
+    // was put back, in one lease: nobody could come between two runs.
     const QStringList calls = lab.driver->calls();
-    QCOMPARE(calls.first(), u"createTestFiles"_s);
+    QCOMPARE(calls.first(), u"lease campaign small"_s);
+    QCOMPARE(calls.at(1), u"createTestFiles"_s);
+    QCOMPARE(calls.last(), u"release"_s);
+    QCOMPARE(calls.count(u"release"_s), 1);
+    QVERIFY2(calls.filter(u"not owned"_s).isEmpty(), qPrintable(calls.join(u", "_s)));
     QCOMPARE(calls.count(u"restore"_s), 1);
     // Back to what it was: worker, running, nothing owed.
     QCOMPARE(lab.driver->configuredMpm(), MpmKind::Worker);
@@ -236,6 +243,20 @@ void TestCampaignRunner::progressMovesForward()
     QVERIFY2(steps.contains(u"Loading"_s) && steps.contains(u"Restoring the server"_s),
              qPrintable(steps.join(u", "_s)));
     QVERIFY(result.runs.size() == 3);
+}
+
+// Another owner holds the server: the campaign says who and touches nothing.
+void TestCampaignRunner::anotherOwnerRefusesTheCampaign()
+{
+    Lab lab = scriptedLab();
+    lab.driver->refuseLease(
+        Error{Error::Kind::Busy, u"the lab is in use by lab set-mpm worker, pid 4242"_s, {}});
+    CampaignRunner runner(*lab.target, smallScenario(), CampaignOptions{});
+    const CampaignResult result = runner.run();
+    QVERIFY2(result.error.contains(u"pid 4242"_s), qPrintable(result.error));
+    QVERIFY(result.runs.isEmpty());
+    QVERIFY(result.restoreError.isEmpty());
+    QVERIFY2(lab.driver->calls().isEmpty(), qPrintable(lab.driver->calls().join(u", "_s)));
 }
 
 QTEST_GUILESS_MAIN(TestCampaignRunner)
