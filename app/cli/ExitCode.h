@@ -6,7 +6,8 @@
 enum ExitCode : int {
     Success = 0,
     Failure = 1,        // anything not listed below (a file that cannot be written...)
-    UsageError = 2,     // bad command line, a value out of range, a directory that is no lab
+    UsageError = 2,     // bad command line, a value out of range, a directory that is no lab,
+                        // an open-file limit too low for the load asked
     NotRunning = 3,     // `status` of a stopped server (as LSB init scripts do)
     NotInstalled = 4,   // a required program or package is missing
     Busy = 5,           // a port is taken, or another command owns the lab or server

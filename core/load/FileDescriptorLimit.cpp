@@ -25,10 +25,12 @@ Status FileDescriptorLimit::ensure(long needed, const QString &what)
     const long available = raiseToHard();
     if (needed <= available)
         return {};
-    return Error{Error::Kind::Busy,
-                 u"%1 needs about %2 open files, but this process may open at most %3 (its hard "
-                 "limit): lower the concurrency, or raise the hard limit (ulimit -Hn, or nofile in "
-                 "/etc/security/limits.conf)"_s.arg(what)
+    // Too little for what was asked: the input and the limit disagree, no
+    // resource is taken (InvalidInput, not Busy).
+    return Error{Error::Kind::InvalidInput,
+                 u"the open-file limit is too low: %1 needs about %2 open files, but this process "
+                 "may open at most %3 (its hard limit). Lower the concurrency, or raise the limit "
+                 "(as root: ulimit -Hn %2, or nofile in /etc/security/limits.conf)"_s.arg(what)
                      .arg(needed)
                      .arg(available),
                  {}};

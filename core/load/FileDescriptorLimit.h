@@ -10,8 +10,8 @@ class FileDescriptorLimit {
 public:
     // Raises the soft limit to the hard limit, returns the soft limit now in force.
     static long raiseToHard();
-    // Raises the limit and checks that `needed` descriptors fit; Busy with
-    // numbers and what to do otherwise.
+    // Raises the limit and checks that `needed` descriptors fit; otherwise
+    // an InvalidInput error with the numbers and how to raise the limit.
     static Status ensure(long needed, const QString &what);
 };
 

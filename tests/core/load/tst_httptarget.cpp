@@ -197,7 +197,7 @@ void TestHttpTarget::tooManyConnectionsForTheFileLimitIsRefused()
     spec.requests = 5'000'000;
     const auto prepared = LoadRun::prepare(spec);
     QVERIFY(!prepared.ok());
-    QCOMPARE(prepared.error().kind, Error::Kind::Busy);
+    QCOMPARE(prepared.error().kind, Error::Kind::InvalidInput);
     QVERIFY2(prepared.error().message.contains(u"concurrency 5000000"_s),
              qPrintable(prepared.error().message));
     QVERIFY(prepared.error().message.contains(u"hard limit"_s));
