@@ -22,6 +22,7 @@ volatile std::sig_atomic_t interrupted = 0;
 extern "C" void onInterrupt(int) { interrupted = 1; }
 
 constexpr int collectPeriodMs = 100; // ms: one time-series row per period
+constexpr qint64 maxBodyMiB = 64;    // MiB: -p is read whole into memory
 
 std::optional<double> positiveNumber(const QString &text, bool allowZero = false)
 {
@@ -87,7 +88,10 @@ int LoadCommand::run(const QStringList &arguments)
         u"H"_s, u"Extra header, e.g. 'Accept-Encoding: gzip' (repeatable)."_s, u"header"_s);
     const QCommandLineOption method(u"m"_s, u"HTTP method (default GET; POST with -p)."_s,
                                     u"method"_s);
-    const QCommandLineOption postFile(u"p"_s, u"File holding the body to POST."_s, u"file"_s);
+    const QCommandLineOption postFile(
+        u"p"_s,
+        u"File holding the body to POST (a regular file of at most %1 MiB)."_s.arg(maxBodyMiB),
+        u"file"_s);
     const QCommandLineOption contentType(
         u"T"_s, u"Content-Type of the body (default text/plain)."_s, u"type"_s);
     const QCommandLineOption variableLength(
@@ -220,9 +224,13 @@ int LoadCommand::run(const QStringList &arguments)
                                   line.mid(colon + 1).trimmed().toStdString());
     }
     if (parser.isSet(postFile)) {
-        const Result<QByteArray> body = readWholeFile(parser.value(postFile));
-        if (!body)
-            return fail(body.error());
+        const Result<QByteArray> body = readBoundedFile(parser.value(postFile), maxBodyMiB << 20);
+        if (!body) {
+            Error error = body.error();
+            if (error.kind == Error::Kind::InvalidInput)
+                error.message.prepend(u"-p "_s);
+            return fail(error);
+        }
         spec.body = body->toStdString();
         spec.method = "POST";
     }

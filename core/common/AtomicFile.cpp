@@ -66,6 +66,38 @@ Result<QByteArray> readWholeFile(const QString &path)
     return file.readAll();
 }
 
+Result<QByteArray> readBoundedFile(const QString &path, qint64 maxBytes)
+{
+    constexpr qint64 mebibyte = 1 << 20; // bytes
+    // Before the open: opening a FIFO would wait for a writer.
+    if (const QFileInfo info(path); info.exists() && !info.isFile()) {
+        return Error{Error::Kind::InvalidInput,
+                     u"%1: not a regular file (a device or a pipe has no size to check); give a "
+                     "file of at most %2 MiB"_s.arg(path)
+                         .arg(maxBytes / mebibyte),
+                     {}};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{Error::Kind::Io, u"cannot read %1: %2"_s.arg(path, file.errorString()), {}};
+    const qint64 size = file.size();
+    if (size > maxBytes) {
+        return Error{Error::Kind::InvalidInput,
+                     u"%1: %2 MiB, more than the %3 MiB allowed"_s.arg(path)
+                         .arg((size + mebibyte - 1) / mebibyte)
+                         .arg(maxBytes / mebibyte),
+                     {}};
+    }
+    // One byte more than the size tells a file that grew since: no body
+    // cut at an arbitrary place.
+    const QByteArray bytes = file.read(size + 1);
+    if (bytes.size() > size)
+        return Error{Error::Kind::Io, u"cannot read %1: it grew while read"_s.arg(path), {}};
+    if (file.error() != QFileDevice::NoError)
+        return Error{Error::Kind::Io, u"cannot read %1: %2"_s.arg(path, file.errorString()), {}};
+    return bytes;
+}
+
 Result<QJsonObject> readJsonObject(const QString &path)
 {
     const Result<QByteArray> bytes = readWholeFile(path);

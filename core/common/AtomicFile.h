@@ -28,6 +28,12 @@ bool writeAll(QFileDevice &file, const QByteArray &contents);
 // The whole file, or an Io error naming it.
 Result<QByteArray> readWholeFile(const QString &path);
 
+// The whole of a regular file of at most `maxBytes`, its size checked
+// before any byte is read; an InvalidInput error naming the file for a
+// device or pipe (no size: /dev/zero) or a larger file, an Io error when it
+// cannot be read.
+Result<QByteArray> readBoundedFile(const QString &path, qint64 maxBytes);
+
 // The JSON object a file holds; an Io error when it cannot be read, an
 // InvalidInput error naming the file and the place when it is not JSON or
 // not an object.

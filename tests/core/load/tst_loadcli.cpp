@@ -31,6 +31,8 @@ private Q_SLOTS:
     void badInputIsAUsageError_data();
     void badInputIsAUsageError();
     void tooManyConnectionsSaysSo();
+    void theBodyFileIsCapped_data();
+    void theBodyFileIsCapped();
     void interruptStopsTheRunAndStillReports();
 
 private:
@@ -310,6 +312,34 @@ void TestLoadCli::tooManyConnectionsSaysSo()
     QVERIFY2(err.contains(u"open-file limit"_s) && err.contains(u"concurrency 1000 needs about"_s),
              qPrintable(err));
     QVERIFY(err.contains(u"ulimit -Hn"_s));
+}
+
+void TestLoadCli::theBodyFileIsCapped_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    const QString huge = m_dir.filePath(u"huge-body"_s);
+    QFile file(huge);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(qint64(65) << 20)); // sparse: 65 MiB that take no disk
+    QTest::newRow("/dev/zero") << u"/dev/zero"_s << u"-p /dev/zero: not a regular file"_s;
+    QTest::newRow("65 MiB") << huge << u"-p %1: 65 MiB, more than the 64 MiB allowed"_s.arg(huge);
+}
+
+// Under an address-space limit, so that reading without a cap would fail
+// with std::bad_alloc (SIGABRT) instead of taking the machine's memory.
+void TestLoadCli::theBodyFileIsCapped()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    QProcess process;
+    process.start(u"prlimit"_s, {u"--as=1073741824"_s, TestPaths::cliBinary(), u"load"_s, u"-n"_s,
+                                 u"5"_s, u"-p"_s, path, url()});
+    QVERIFY2(process.waitForFinished(60000), "prlimit (util-linux) did not run");
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(err.contains(message), qPrintable(err));
 }
 
 void TestLoadCli::interruptStopsTheRunAndStillReports()
