@@ -238,6 +238,18 @@ int LoadCommand::run(const QStringList &arguments)
         spec.method = parser.value(method).toStdString();
     spec.contentType = parser.value(contentType).toStdString();
 
+    // The output paths before the run: its measurements must never be lost
+    // to a path mistake found at the end.
+    const QString jsonPath =
+        parser.isSet(json) && parser.value(json) != u"-" ? parser.value(json) : QString();
+    const QString seriesPath = parser.value(timeseries);
+    for (const QString &path : {jsonPath, seriesPath}) {
+        if (path.isEmpty())
+            continue;
+        if (const Status writable = checkWritable(path); !writable)
+            return fail(writable.error());
+    }
+
     Result<std::unique_ptr<LoadRun>> prepared = LoadRun::prepare(spec);
     if (!prepared)
         return fail(prepared.error());
@@ -292,22 +304,25 @@ int LoadCommand::run(const QStringList &arguments)
     if (showProgress)
         err() << "Finished " << result.counters.completed << " requests" << Qt::endl;
 
-    if (parser.isSet(timeseries)) {
-        if (const Status written = writeFileAtomically(parser.value(timeseries), series.toUtf8());
-            !written)
-            return fail(written.error());
-    }
+    // The report first, on the terminal, whatever happens to the files.
     const QByteArray jsonText = QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented);
     if (parser.value(json) == u"-") {
         out() << QString::fromUtf8(jsonText);
         out().flush();
     } else {
-        if (parser.isSet(json)) {
-            if (const Status written = writeFileAtomically(parser.value(json), jsonText); !written)
-                return fail(written.error());
-        }
         LoadReport::print(out(), result);
     }
+    int exitCode = Success;
+    const auto write = [&](const QString &path, const QByteArray &contents) {
+        if (path.isEmpty())
+            return;
+        if (const Status written = writeFileAtomically(path, contents); !written)
+            exitCode = fail(written.error());
+    };
+    write(seriesPath, series.toUtf8());
+    write(jsonPath, jsonText);
+    if (exitCode != Success)
+        return exitCode;
 
     if (result.counters.completed == 0 && result.counters.failedConnect > 0) {
         return fail(Error{Error::Kind::Network,

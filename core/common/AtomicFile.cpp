@@ -58,6 +58,24 @@ Status writeFileAtomically(const QString &path, const QByteArray &contents,
     return {};
 }
 
+Status checkWritable(const QString &path)
+{
+    const QFileInfo target(path);
+    const auto refused = [&path](const QString &reason) {
+        return Status{Error{Error::Kind::Io, u"cannot write %1: %2"_s.arg(path, reason), {}}};
+    };
+    if (target.isDir())
+        return refused(u"Is a directory"_s);
+    if (target.exists() && !target.isFile()) // never opened here: a FIFO would block
+        return target.isWritable() ? Status{} : refused(u"Permission denied"_s);
+    // What writeFileAtomically will do, up to the first byte: a temporary
+    // beside the target, discarded when `probe` goes.
+    QSaveFile probe(path);
+    if (!probe.open(QIODevice::WriteOnly))
+        return refused(probe.errorString());
+    return {};
+}
+
 Result<QByteArray> readWholeFile(const QString &path)
 {
     QFile file(path);

@@ -20,6 +20,13 @@ Status writeFileAtomically(const QString &path, const QByteArray &contents,
                                                                   | QFileDevice::ReadGroup
                                                                   | QFileDevice::ReadOther);
 
+// Whether writeFileAtomically(path) can succeed, for a check before long
+// work whose results must not be lost to a path mistake: the directory
+// exists and takes a new file, or the path is a device or a pipe open to
+// writing (whose writes are checked when they happen: /dev/full passes).
+// An Io error in writeFileAtomically's words otherwise.
+Status checkWritable(const QString &path);
+
 // All of `contents` into `file` (opened Unbuffered): a short write is
 // retried, and the next one fails with the reason (a full disk...) that
 // file.errorString() then gives. False on failure.

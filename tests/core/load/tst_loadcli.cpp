@@ -31,6 +31,10 @@ private Q_SLOTS:
     void badInputIsAUsageError_data();
     void badInputIsAUsageError();
     void tooManyConnectionsSaysSo();
+    void outputPathsAreCheckedBeforeTheRun_data();
+    void outputPathsAreCheckedBeforeTheRun();
+    void aFailedWriteKeepsTheReport_data();
+    void aFailedWriteKeepsTheReport();
     void theBodyFileIsCapped_data();
     void theBodyFileIsCapped();
     void interruptStopsTheRunAndStillReports();
@@ -312,6 +316,56 @@ void TestLoadCli::tooManyConnectionsSaysSo()
     QVERIFY2(err.contains(u"open-file limit"_s) && err.contains(u"concurrency 1000 needs about"_s),
              qPrintable(err));
     QVERIFY(err.contains(u"ulimit -Hn"_s));
+}
+
+void TestLoadCli::outputPathsAreCheckedBeforeTheRun_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("reason");
+    const QString file = m_dir.filePath(u"plain-file"_s);
+    QFile plain(file);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    for (const QString &option : {u"--json"_s, u"--timeseries"_s}) {
+        QTest::addRow("%s missing directory", qPrintable(option))
+            << option << m_dir.filePath(u"missing/out.txt"_s) << u"No such file or directory"_s;
+        QTest::addRow("%s under a file", qPrintable(option))
+            << option << file + u"/out.txt"_s << u"Not a directory"_s;
+        QTest::addRow("%s a directory", qPrintable(option))
+            << option << m_dir.path() << u"Is a directory"_s;
+    }
+}
+
+// A path that cannot be written costs nothing: it is refused before the load.
+void TestLoadCli::outputPathsAreCheckedBeforeTheRun()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, path);
+    QFETCH(QString, reason);
+    const Run run = cli({u"-n"_s, u"20"_s, option, path, url()});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"cannot write %1: %2"_s.arg(path, reason)), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(u"Benchmarking"_s), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestLoadCli::aFailedWriteKeepsTheReport_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::newRow("json") << u"--json"_s;
+    QTest::newRow("timeseries") << u"--timeseries"_s;
+}
+
+// /dev/full takes the open and refuses the write: exit 1 with the path and
+// the reason, and the measurements still reach the terminal.
+void TestLoadCli::aFailedWriteKeepsTheReport()
+{
+    QFETCH(QString, option);
+    const Run run = cli({u"-n"_s, u"20"_s, option, u"/dev/full"_s, url()});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"cannot write /dev/full: No space left on device"_s),
+             qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"Complete requests:      20\n"_s), qPrintable(run.out));
 }
 
 void TestLoadCli::theBodyFileIsCapped_data()
