@@ -21,16 +21,35 @@ volatile std::sig_atomic_t interrupted = 0;
 
 extern "C" void onInterrupt(int) { interrupted = 1; }
 
-constexpr int collectPeriodMs = 100; // ms: one time-series row per period
-constexpr qint64 maxBodyMiB = 64;    // MiB: -p is read whole into memory
+constexpr int collectPeriodMs = 100;         // ms: one time-series row per period
+constexpr double minSeconds = 0.001;         // s: the engine counts whole milliseconds
+constexpr double maxSeconds = 7 * 24 * 3600; // s: a week, for --max-duration and -s
+constexpr double defaultMaxDurationS = 3600; // s
+constexpr qint64 maxBodyMiB = 64;            // MiB: -p is read whole into memory
 
-std::optional<double> positiveNumber(const QString &text, bool allowZero = false)
+std::optional<double> positiveNumber(const QString &text)
 {
     bool ok = false;
     const double value = text.toDouble(&ok);
-    if (!ok || !std::isfinite(value) || value < 0 || (!allowZero && value == 0))
+    if (!ok || !std::isfinite(value) || value <= 0)
         return std::nullopt;
     return value;
+}
+
+// A number of seconds from `min` to `max`, or nothing.
+std::optional<double> secondsIn(const QString &text, double min, double max)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= min && value <= max))
+        return std::nullopt;
+    return value;
+}
+
+QString secondsRangeError(const QString &option, double min, double max, const QString &why = {})
+{
+    return u"%1 must be a number of seconds from %2 to %3%4"_s.arg(option).arg(min).arg(max).arg(
+        why.isEmpty() ? QString() : u" (%1)"_s.arg(why));
 }
 
 std::chrono::milliseconds secondsToMs(double seconds)
@@ -111,7 +130,9 @@ int LoadCommand::run(const QStringList &arguments)
     const QCommandLineOption warmup(u"warmup"_s, u"Seconds of load before measuring."_s,
                                     u"seconds"_s);
     const QCommandLineOption maxDuration(
-        u"max-duration"_s, u"Hard bound on the whole run in seconds (default 3600)."_s,
+        u"max-duration"_s,
+        u"Hard bound on the whole run in seconds, warm-up included (default 3600, at most "
+        "604800: a week). A run it ends before its -n requests or its -t exits with 10."_s,
         u"seconds"_s);
     const QCommandLineOption idle(
         u"idle-connections"_s,
@@ -138,10 +159,6 @@ int LoadCommand::run(const QStringList &arguments)
 
     LoadSpec spec;
     spec.url = words.first().toStdString();
-    spec.maxDuration = std::chrono::hours(1);
-    const auto number = [&](const QCommandLineOption &option, bool allowZero = false) {
-        return positiveNumber(parser.value(option), allowZero);
-    };
     const auto wholeNumber = [&](const QCommandLineOption &option, const QString &what,
                                  long long &into) -> bool {
         bool ok = false;
@@ -163,18 +180,40 @@ int LoadCommand::run(const QStringList &arguments)
             return whole > 1'000'000 ? usageError(u"-c is too large"_s) : UsageError;
         spec.concurrency = int(whole);
     }
-    if (parser.isSet(timelimit)) {
-        const auto seconds = number(timelimit);
+    // The bounds first: -t and --warmup must fit in --max-duration.
+    double maxDurationS = defaultMaxDurationS;
+    if (parser.isSet(maxDuration)) {
+        const auto seconds = secondsIn(parser.value(maxDuration), minSeconds, maxSeconds);
         if (!seconds)
-            return usageError(u"-t must be a positive number of seconds"_s);
+            return usageError(secondsRangeError(u"--max-duration"_s, minSeconds, maxSeconds));
+        maxDurationS = *seconds;
+    }
+    spec.maxDuration = secondsToMs(maxDurationS);
+    double warmupS = 0;
+    if (parser.isSet(warmup)) {
+        const auto seconds = secondsIn(parser.value(warmup), 0, maxDurationS);
+        if (!seconds)
+            return usageError(
+                secondsRangeError(u"--warmup"_s, 0, maxDurationS, u"--max-duration"_s));
+        warmupS = *seconds;
+        spec.warmup = secondsToMs(warmupS);
+    }
+    if (parser.isSet(timelimit)) {
+        const double longest = maxDurationS - warmupS;
+        const auto seconds = secondsIn(parser.value(timelimit), minSeconds, longest);
+        if (!seconds) {
+            return usageError(secondsRangeError(
+                u"-t"_s, minSeconds, longest,
+                u"--max-duration minus --warmup; raise --max-duration for a longer run"_s));
+        }
         spec.duration = secondsToMs(*seconds);
         if (!parser.isSet(requests))
             spec.requests = 0;
     }
     if (parser.isSet(timeout)) {
-        const auto seconds = number(timeout);
+        const auto seconds = secondsIn(parser.value(timeout), minSeconds, maxSeconds);
         if (!seconds)
-            return usageError(u"-s must be a positive number of seconds"_s);
+            return usageError(secondsRangeError(u"-s"_s, minSeconds, maxSeconds));
         spec.timeout = secondsToMs(*seconds);
     }
     if (parser.isSet(threads)) {
@@ -190,22 +229,10 @@ int LoadCommand::run(const QStringList &arguments)
         std::tie(spec.thinkTimeMin, spec.thinkTimeMax) = *range;
     }
     if (parser.isSet(rate)) {
-        const auto value = number(rate);
+        const auto value = positiveNumber(parser.value(rate));
         if (!value)
             return usageError(u"--rate must be a positive number of requests per second"_s);
         spec.rate = *value;
-    }
-    if (parser.isSet(warmup)) {
-        const auto seconds = number(warmup, true);
-        if (!seconds)
-            return usageError(u"--warmup must be a number of seconds"_s);
-        spec.warmup = secondsToMs(*seconds);
-    }
-    if (parser.isSet(maxDuration)) {
-        const auto seconds = number(maxDuration);
-        if (!seconds)
-            return usageError(u"--max-duration must be a positive number of seconds"_s);
-        spec.maxDuration = secondsToMs(*seconds);
     }
     if (parser.isSet(idle)) {
         if (!wholeNumber(idle, u"--idle-connections"_s, whole) || whole > 1'000'000)
@@ -332,5 +359,11 @@ int LoadCommand::run(const QStringList &arguments)
     }
     if (result.stopped)
         return fail(Error{Error::Kind::Cancelled, u"stopped before the end"_s, {}});
+    if (result.hitMaxDuration) {
+        err() << "mpmlab-cli: incomplete run: --max-duration ended it before its end "
+                 "(the report says what was done)"
+              << Qt::endl;
+        return Incomplete;
+    }
     return Success;
 }

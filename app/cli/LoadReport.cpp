@@ -156,8 +156,18 @@ void LoadReport::print(QTextStream &out, const LoadResult &r)
     }
     if (r.stopped)
         out << "\nThe run was stopped before the end.\n";
-    if (r.hitMaxDuration)
-        out << "\nThe run hit --max-duration before the end.\n";
+    if (r.hitMaxDuration) {
+        out << "\nIncomplete: --max-duration (" << double(r.maxDuration.count()) / 1000.0
+            << " s) ended the run";
+        if (r.requests > 0)
+            out << " with " << r.counters.completed + r.counters.failed() << " of " << r.requests
+                << " requests done";
+        else
+            out << " before the end of its -t";
+        if (r.inFlightAtEnd > 0)
+            out << ", " << r.inFlightAtEnd << " still waiting";
+        out << ".\n";
+    }
     out.flush();
 }
 

@@ -108,6 +108,8 @@ QJsonObject LoadResult::toJson() const
         {u"seconds"_s, seconds},
         {u"stopped"_s, stopped},
         {u"hitMaxDuration"_s, hitMaxDuration},
+        {u"requests"_s, double(requests)},
+        {u"maxDurationS"_s, double(maxDuration.count()) / 1000.0},
         {u"requestsPerSecond"_s, requestsPerSecond()},
         {u"timePerRequestMs"_s, counters.completed ? QJsonValue(seconds * 1000.0 * concurrency
                                                                 / double(counters.completed))

@@ -50,10 +50,12 @@ struct LoadResult {
     bool keepAlive = false;
     std::chrono::milliseconds thinkTimeMin{0};
     std::chrono::milliseconds thinkTimeMax{0};
-    double targetRate = 0; // open loop: requests/s asked for; 0 in closed loop
-    double seconds = 0;    // the measured period
-    bool stopped = false;  // ended by a stop request
-    bool hitMaxDuration = false;
+    double targetRate = 0;       // open loop: requests/s asked for; 0 in closed loop
+    double seconds = 0;          // the measured period
+    bool stopped = false;        // ended by a stop request
+    bool hitMaxDuration = false; // the spec's maxDuration ended it before its requests or -t
+    std::uint64_t requests = 0;  // asked for (0: a run bounded by its duration)
+    std::chrono::milliseconds maxDuration{0};
     std::string firstConnectError; // the system's words for the first failed connect
     // Requests still unanswered at the end (also those sent during the
     // warm-up), and the age of the oldest, from its first send.

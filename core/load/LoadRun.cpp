@@ -74,7 +74,7 @@ void LoadRun::start()
     m_warmupEndMicros = m_startMicros + m_spec.warmup.count() * 1000;
     std::int64_t end = m_startMicros + m_spec.maxDuration.count() * 1000;
     bool endIsMax = true;
-    if (m_spec.duration.count() > 0 && m_warmupEndMicros + m_spec.duration.count() * 1000 < end) {
+    if (m_spec.duration.count() > 0 && m_warmupEndMicros + m_spec.duration.count() * 1000 <= end) {
         end = m_warmupEndMicros + m_spec.duration.count() * 1000;
         endIsMax = false;
     }
@@ -154,6 +154,8 @@ LoadResult LoadRun::finish()
     result.thinkTimeMax = m_spec.thinkTimeMax;
     result.targetRate = m_spec.rate;
     result.stopped = m_stop.load();
+    result.requests = m_spec.requests;
+    result.maxDuration = m_spec.maxDuration;
     std::int64_t end = m_warmupEndMicros;
     std::vector<std::uint64_t> responsesPerClient;
     responsesPerClient.reserve(std::size_t(m_spec.concurrency));
@@ -179,7 +181,7 @@ LoadResult LoadRun::finish()
     }
     result.clients = ClientService::fromResponses(std::move(responsesPerClient));
     const bool durationEnds =
-        m_spec.duration.count() > 0 && m_spec.duration < m_spec.maxDuration - m_spec.warmup;
+        m_spec.duration.count() > 0 && m_spec.duration <= m_spec.maxDuration - m_spec.warmup;
     for (const auto &worker : m_workers) {
         if (worker->totals().hitEnd && !durationEnds && !result.stopped)
             result.hitMaxDuration = true;

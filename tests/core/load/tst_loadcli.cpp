@@ -37,6 +37,7 @@ private Q_SLOTS:
     void aFailedWriteKeepsTheReport();
     void theBodyFileIsCapped_data();
     void theBodyFileIsCapped();
+    void aRunCutShortIsIncomplete();
     void interruptStopsTheRunAndStillReports();
 
 private:
@@ -292,6 +293,20 @@ void TestLoadCli::badInputIsAUsageError_data()
         << QStringList{u"--think-time"_s,       u"100"_s, u"--rate"_s, u"10"_s, u"-t"_s, u"1"_s,
                        u"http://127.0.0.1:1/"_s}
         << u"think time is for closed-loop clients"_s;
+    // Huge values are named with their range, never overflowed or ignored.
+    QTest::newRow("-t 1e308") << QStringList{u"-t"_s, u"1e308"_s, u"http://127.0.0.1:1/"_s}
+                              << u"-t must be a number of seconds from 0.001 to 3600"_s;
+    QTest::newRow("-t beyond --max-duration")
+        << QStringList{u"-t"_s, u"1e12"_s, u"--max-duration"_s, u"10"_s, u"http://127.0.0.1:1/"_s}
+        << u"-t must be a number of seconds from 0.001 to 10 (--max-duration"_s;
+    QTest::newRow("--warmup 1e308")
+        << QStringList{u"--warmup"_s, u"1e308"_s, u"-n"_s, u"5"_s, u"http://127.0.0.1:1/"_s}
+        << u"--warmup must be a number of seconds from 0 to"_s;
+    QTest::newRow("--max-duration 1e308")
+        << QStringList{u"--max-duration"_s, u"1e308"_s, u"http://127.0.0.1:1/"_s}
+        << u"--max-duration must be a number of seconds from 0.001 to 604800"_s;
+    QTest::newRow("-s 1e308") << QStringList{u"-s"_s, u"1e308"_s, u"http://127.0.0.1:1/"_s}
+                              << u"-s must be a number of seconds from 0.001 to 604800"_s;
 }
 
 void TestLoadCli::badInputIsAUsageError()
@@ -396,6 +411,24 @@ void TestLoadCli::theBodyFileIsCapped()
     QVERIFY2(err.contains(message), qPrintable(err));
 }
 
+// A server that never answers and --max-duration below the request timeout:
+// the run ends with its requests not done, says so, and exits 10.
+void TestLoadCli::aRunCutShortIsIncomplete()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    silent.pauseAccepting();
+    const QString json = m_dir.filePath(u"cut-short.json"_s);
+    const Run run = cli({u"-n"_s, u"10"_s, u"-c"_s, u"2"_s, u"--max-duration"_s, u"1"_s,
+                         u"--json"_s, json, u"http://127.0.0.1:%1/"_s.arg(silent.serverPort())});
+    QCOMPARE(run.exitCode, 10);
+    QVERIFY2(run.out.contains(u"Incomplete: --max-duration (1 s) ended the run with 0 of 10 "
+                              "requests done, 2 still waiting."_s),
+             qPrintable(run.out));
+    QVERIFY2(run.err.contains(u"incomplete run"_s), qPrintable(run.err));
+    QVERIFY(readJson(json).value(u"hitMaxDuration"_s).toBool());
+}
+
 void TestLoadCli::interruptStopsTheRunAndStillReports()
 {
     QProcess process;
@@ -409,7 +442,7 @@ void TestLoadCli::interruptStopsTheRunAndStillReports()
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(10000));
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
-    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(process.exitCode(), 9); // Stopped
     QVERIFY(out.contains(u"The run was stopped before the end."_s));
     QVERIFY(out.contains(u"Complete requests:"_s));
     QVERIFY(
