@@ -130,6 +130,14 @@ private:
     void closeSocket(Connection &connection);
     void checkTimeouts(std::int64_t now);
     void measureStates(std::int64_t now);
+    // At the end of the warm-up, the requests still unanswered become
+    // measured ones.
+    void measureCarriedOver();
+    // The measured connections' first requests (closed loop: now; open
+    // loop: spread from now at the run's rate).
+    void startProbe(std::int64_t now);
+    // Every idle connection is connected or has failed to.
+    [[nodiscard]] bool idleSettled() const;
     void publish(std::int64_t now);
     void finishRun(std::int64_t now);
     void dispatchDue(std::int64_t now);
@@ -153,9 +161,11 @@ private:
     int m_epoll = -1;
     int m_inFlight = 0; // measured connections busy with a request
     int m_idleOpen = 0;
-    int m_openSockets = 0;             // measured connections
-    int m_clientsServed = 0;           // measured connections answered at least once
-    std::uint64_t m_issued = 0;        // measured requests begun
+    int m_openSockets = 0;      // measured connections
+    int m_clientsServed = 0;    // measured connections answered at least once
+    std::uint64_t m_issued = 0; // measured requests begun
+    bool m_warmupOver = false;
+    bool m_probeHeld = false;          // until the idle connections are connected
     std::int64_t m_intervalMicros = 0; // open loop: per-connection send interval
     std::int64_t m_thinkMinMicros = 0;
     std::int64_t m_thinkSpanMicros = 0; // max - min

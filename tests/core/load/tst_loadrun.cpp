@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void openLoopCorrectsForCoordinatedOmission();
     void idleConnectionsAreHeldAndReportedApart();
     void warmupIsNotCounted();
+    void aWaitAcrossTheWarmUpIsMeasured();
     void thinkTimeHoldsItsPauses_data();
     void thinkTimeHoldsItsPauses();
     void thinkTimeWithoutKeepAliveReconnects();
@@ -341,6 +343,35 @@ void TestLoadRun::warmupIsNotCounted()
     QCOMPARE(result.total.count(), std::uint64_t(200));
     // The server answered the warm-up too.
     QVERIFY2(served.load() > 200, qPrintable(QString::number(served.load())));
+}
+
+// A server that leaves the first request of each connection waiting 1.2 s
+// (a process held by another client, then freed), then answers at once.
+// The request went out during the 0.3 s warm-up; the client still waits
+// during the measurement, so its wait counts, from its first send.
+void TestLoadRun::aWaitAcrossTheWarmUpIsMeasured()
+{
+    FakeHttpServer server([](FakeHttpServer &self, int &fd) {
+        bool first = true;
+        while (FakeHttpServer::readRequest(fd)) {
+            if (std::exchange(first, false))
+                self.waitUntilStopped(1200);
+            FakeHttpServer::sendAll(fd, okResponse("x"));
+        }
+    });
+    LoadSpec spec = specFor(server.url());
+    spec.requests = 0;
+    spec.duration = 2s;
+    spec.concurrency = 2;
+    spec.keepAlive = true;
+    spec.warmup = 300ms;
+    auto prepared = LoadRun::prepare(spec);
+    QVERIFY(prepared.ok());
+    prepared.value()->start();
+    const LoadResult result = prepared.value()->finish();
+    QVERIFY(result.counters.completed > 2);
+    const double slowestMs = double(result.total.max()) / 1000.0;
+    QVERIFY2(slowestMs >= 1100 && slowestMs < 3000, qPrintable(QString::number(slowestMs)));
 }
 
 void TestLoadRun::thinkTimeHoldsItsPauses_data()

@@ -40,8 +40,12 @@ void TestCampaign::initTestCase()
 void TestCampaign::everyBuiltInScenarioScaledDown_data()
 {
     QTest::addColumn<QString>("id");
-    for (const QString &id : ScenarioLibrary::builtInIds())
-        QTest::newRow(qPrintable(id)) << id;
+    // The two that show the architectures run at full scale in
+    // tst_architectures, where their verdicts must hold.
+    for (const QString &id : ScenarioLibrary::builtInIds()) {
+        if (id != u"idle-keep-alive"_s && id != u"keep-alive-browsers"_s)
+            QTest::newRow(qPrintable(id)) << id;
+    }
 }
 
 void TestCampaign::everyBuiltInScenarioScaledDown()
@@ -72,18 +76,7 @@ void TestCampaign::everyBuiltInScenarioScaledDown()
         }
         QVERIFY2(run.completed && run.error.isEmpty(), qPrintable(what + u": " + run.error));
         const RunSummary &s = run.summary;
-        // Starved probes complete nothing (prefork and worker under idle
-        // keep-alive clients): that is the scenario's point, not a defect.
-        QVERIFY2(s.counters.completed > 0 || id == u"idle-keep-alive"_s, qPrintable(what));
-        // ...and then they are reported waiting, never as fast.
-        if (s.counters.completed == 0) {
-            QVERIFY2(!s.p50Ms && s.inFlightAtEnd > 0 && s.clientsNeverServed == s.clients,
-                     qPrintable(what));
-            QVERIFY2(s.oldestInFlightMs >= 1000 * (run.loadEndT - run.loadStartT) / 2,
-                     qPrintable(u"%1: oldest wait %2 ms"_s.arg(what).arg(s.oldestInFlightMs)));
-        }
-        if (id == u"idle-keep-alive"_s && run.mpm == MpmKind::Event)
-            QVERIFY2(s.clientsNeverServed == 0 && s.failed() == 0, qPrintable(what));
+        QVERIFY2(s.counters.completed > 0, qPrintable(what));
         QCOMPARE(s.attempted, s.counters.completed + s.counters.failedConnect);
         std::uint64_t fromPoints = 0;
         for (const LoadPoint &point : run.load) {
