@@ -279,8 +279,12 @@ void ScoreboardView::paintEvent(QPaintEvent *)
         drawCell(painter, QRect(left, y, swatch, swatch), item.symbol, item.colour, true);
         painter.setFont(m_theme.font());
         painter.setPen(m_theme.foreground());
-        painter.drawText(QRect(left + swatch + padding, y, itemWidth, swatch),
-                         Qt::AlignLeft | Qt::AlignVCenter, item.text);
+        // An item wider than a whole line (large fonts, a narrow column)
+        // is elided in its middle, keeping its count, rather than cut.
+        const int textLeft = left + swatch + padding;
+        painter.drawText(
+            QRect(textLeft, y, itemWidth, swatch), Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(item.text, Qt::ElideMiddle, geometry.legend.right() + 1 - textLeft));
         x += itemWidth + legendSpacing;
     }
 

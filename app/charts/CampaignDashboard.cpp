@@ -142,10 +142,10 @@ CampaignDashboard::CampaignDashboard(QWidget *parent)
     new QHBoxLayout(m_scoreboardRow);
     layout->addWidget(m_scoreboardRow);
     layout->addWidget(m_grid, 1);
-    m_grid->setMinimumHeight(RowCount * minimumRowHeight);
     m_grid->setXLabel(tr("time since the load started (s)"));
     m_grid->setNoDataText(tr("not run yet"));
     setMpms({allMpmKinds.begin(), allMpmKinds.end()});
+    applyTheme(m_theme);
 }
 
 int CampaignDashboard::columnOf(MpmKind mpm) const { return int(m_mpms.indexOf(mpm)); }
@@ -318,6 +318,9 @@ void CampaignDashboard::setOverlay(bool overlay)
 void CampaignDashboard::applyTheme(const PlotTheme &theme)
 {
     m_theme = theme;
+    // Larger fonts need taller rows, or the legends and ticks crowd the curves.
+    const qreal fontGrowth = theme.fontPointSize() / PlotTheme{}.fontPointSize();
+    m_grid->setMinimumHeight(qRound(RowCount * minimumRowHeight * fontGrowth));
     m_headline->setFont(theme.titleFont());
     QPalette colours = m_headline->palette();
     colours.setColor(QPalette::WindowText, theme.foreground());
