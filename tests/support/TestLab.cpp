@@ -33,6 +33,11 @@ TestLab::~TestLab()
 
 mpmlab::Status TestLab::startWith(mpmlab::MpmKind mpm) { return m_lab->chooseMpm(mpm); }
 
+mpmlab::Result<std::unique_ptr<mpmlab::Target>> TestLab::openTarget() const
+{
+    return mpmlab::Target::open(mpmlab::TargetSpec::local(m_options));
+}
+
 quint16 TestLab::freeHighPort()
 {
     // 20000-29999: above the usual services, below Linux's ephemeral range

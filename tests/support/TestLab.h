@@ -2,6 +2,7 @@
 
 #include "local/LocalLab.h"
 #include "monitor/SamplerProgram.h"
+#include "targets/Target.h"
 
 #include <QMap>
 #include <QTemporaryDir>
@@ -28,6 +29,8 @@ public:
     // Starts the lab on `mpm` (switching if needed), as `lab set-mpm` does:
     // the lab's own MPM, which restore() keeps.
     mpmlab::Status startWith(mpmlab::MpmKind mpm);
+    // This lab as the front ends open it (driver and sampling), for a runner.
+    [[nodiscard]] mpmlab::Result<std::unique_ptr<mpmlab::Target>> openTarget() const;
 
     // SHA-256 of every file MPM Lab may change in the lab (its config,
     // lab.json, the document root; not logs or the pid file), by relative path.

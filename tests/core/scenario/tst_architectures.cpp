@@ -30,9 +30,7 @@ void TestArchitectures::initTestCase()
     m_lab = std::make_unique<TestLab>();
     QVERIFY(m_lab->isValid());
     QVERIFY(m_lab->startWith(MpmKind::Event));
-    TargetSpec spec;
-    spec.lab = m_lab->options();
-    Result<std::unique_ptr<Target>> target = Target::open(spec);
+    Result<std::unique_ptr<Target>> target = m_lab->openTarget();
     QVERIFY(target);
     m_target = std::move(target).value();
 }
