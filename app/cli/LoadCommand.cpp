@@ -2,6 +2,7 @@
 
 #include "LoadReport.h"
 #include "common/AtomicFile.h"
+#include "load/LoadCounters.h"
 #include "load/LoadRun.h"
 
 #include <QCommandLineParser>
@@ -26,6 +27,9 @@ constexpr double minSeconds = 0.001;         // s: the engine counts whole milli
 constexpr double maxSeconds = 7 * 24 * 3600; // s: a week, for --max-duration and -s
 constexpr double defaultMaxDurationS = 3600; // s
 constexpr qint64 maxBodyMiB = 64;            // MiB: -p is read whole into memory
+// requests/s: far beyond what one machine serves; the schedule is in whole
+// microseconds per connection, and a typo of many zeros is caught here.
+constexpr double maxRate = 10'000'000;
 
 std::optional<double> positiveNumber(const QString &text)
 {
@@ -230,8 +234,11 @@ int LoadCommand::run(const QStringList &arguments)
     }
     if (parser.isSet(rate)) {
         const auto value = positiveNumber(parser.value(rate));
-        if (!value)
-            return usageError(u"--rate must be a positive number of requests per second"_s);
+        if (!value || *value > maxRate) {
+            return usageError(
+                u"--rate must be a number of requests per second above 0, at most %L1"_s.arg(
+                    maxRate, 0, 'f', 0));
+        }
         spec.rate = *value;
     }
     if (parser.isSet(idle)) {
@@ -364,6 +371,22 @@ int LoadCommand::run(const QStringList &arguments)
                  "(the report says what was done)"
               << Qt::endl;
         return Incomplete;
+    }
+    // A run in which the server answered nothing measured no server at all:
+    // the report says what happened, the exit code that nothing came back.
+    // (`completed` counts, as ab does, the requests that failed after
+    // connecting too.)
+    const LoadCounters &counters = result.counters;
+    if (counters.completed <= counters.failed() - counters.failedConnect) {
+        if (counters.failed() == 0) {
+            return fail(Error{Error::Kind::Timeout,
+                              u"the server answered no request: %1 still waiting at the end"_s.arg(
+                                  result.inFlightAtEnd),
+                              {}});
+        }
+        return fail(Error{
+            Error::Kind::Network,
+            u"the server answered no request: all %1 failed"_s.arg(counters.failed()), {}});
     }
     return Success;
 }

@@ -1,3 +1,4 @@
+#include "FakeHttpServer.h"
 #include "TestLab.h"
 #include "TestPaths.h"
 #include "load/LoadCounters.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void thinkTimeRunReportsItsPauses();
     void nothingCompletedIsNoLatency();
     void refusedPortIsAClearError();
+    void noAnswerAtAllIsAFailure();
     void badInputIsAUsageError_data();
     void badInputIsAUsageError();
     void tooManyConnectionsSaysSo();
@@ -230,7 +232,9 @@ void TestLoadCli::nothingCompletedIsNoLatency()
     const QString csv = m_dir.filePath(u"silent.csv"_s);
     const Run run = cli({u"-c"_s, u"2"_s, u"-t"_s, u"1"_s, u"--json"_s, json, u"--timeseries"_s,
                          csv, u"http://127.0.0.1:%1/"_s.arg(silent.serverPort())});
-    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.exitCode, 8); // Timeout: the report, then the reason
+    QVERIFY2(run.err.contains(u"the server answered no request: 2 still waiting at the end"_s),
+             qPrintable(run.err));
     QVERIFY(run.out.contains(u"Complete requests:      0\n"_s));
     const QRegularExpression waiting(
         uR"(In flight at end:       2 \(longest current wait ([\d.]+) ms\))"_s);
@@ -268,6 +272,24 @@ void TestLoadCli::refusedPortIsAClearError()
     QVERIFY(run.out.contains(u"(Connect: 10, Receive: 0, Length: 0, Exceptions: 0)"_s));
 }
 
+// Every connection reset once the request is read: a report with the
+// failures, and exit 1, not the 0 of a run that measured something.
+void TestLoadCli::noAnswerAtAllIsAFailure()
+{
+    FakeHttpServer resetting([](FakeHttpServer &, int &fd) {
+        if (FakeHttpServer::readRequest(fd))
+            FakeHttpServer::resetAndClose(fd);
+    });
+    QVERIFY(resetting.isListening());
+    const Run run = cli({u"-n"_s, u"10"_s, u"-c"_s, u"2"_s,
+                         QString::fromStdString(resetting.url())});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"the server answered no request: all 10 failed"_s),
+             qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"Failed requests:        10\n"_s), qPrintable(run.out));
+    QVERIFY(run.out.contains(u"Clients served:         0 of 2 (2 never got an answer)"_s));
+}
+
 void TestLoadCli::badInputIsAUsageError_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -283,6 +305,9 @@ void TestLoadCli::badInputIsAUsageError_data()
                                 << u"Name: value"_s;
     QTest::newRow("negative rate")
         << QStringList{u"--rate"_s, u"-5"_s, u"http://127.0.0.1:1/"_s} << u"--rate"_s;
+    QTest::newRow("rate beyond any server")
+        << QStringList{u"--rate"_s, u"1e12"_s, u"-t"_s, u"1"_s, u"http://127.0.0.1:1/"_s}
+        << u"--rate must be a number of requests per second above 0, at most 10,000,000"_s;
     QTest::newRow("think time max below min")
         << QStringList{u"--think-time"_s, u"300-100"_s, u"http://127.0.0.1:1/"_s}
         << u"--think-time must be"_s;
