@@ -45,6 +45,15 @@ void CachedGraph::invalidateCache() { m_image = QImage(); }
 
 bool CachedGraph::lastDrawWasIncremental() const { return m_incremental; }
 
+bool CachedGraph::willRedrawWhole() const
+{
+    // The plot area and the pixel ratio are only known when drawing: they
+    // change with a resize, which redraws everything anyway.
+    return m_image.isNull() || !(keyAxis()->range() == m_frame.keys)
+           || !(valueAxis()->range() == m_frame.values) || m_state->rewrites != m_frame.rewrites
+           || dataCount() < m_drawnPoints;
+}
+
 void CachedGraph::draw(QCPPainter *painter)
 {
     m_incremental = false;

@@ -28,6 +28,9 @@ public:
     void invalidateCache();
     // Whether the last draw only added the new points (for tests).
     [[nodiscard]] bool lastDrawWasIncremental() const;
+    // Whether the next draw will draw every line again: the axes' ranges or
+    // the points changed other than by appending, or nothing was drawn yet.
+    [[nodiscard]] bool willRedrawWhole() const;
 
 protected:
     void draw(QCPPainter *painter) override;

@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QSet>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -388,12 +389,39 @@ int PlotGrid::refresh()
     }
 
     alignLeftMargins();
+    return redrawWithinBudget();
+}
+
+void PlotGrid::setRedrawBudget(std::chrono::milliseconds limit) { m_budget.setLimit(limit); }
+
+bool PlotGrid::hasPendingRedraws() const { return m_catchUpScheduled; }
+
+int PlotGrid::redrawWithinBudget()
+{
     // Plots that are hidden or scrolled away stay dirty and catch up when
-    // they are painted again.
+    // they are painted again. Of those on screen, the ones that draw only
+    // the points that arrived are redrawn now; those that draw every line
+    // again (a range moved) while the budget lasts, and the rest at the next
+    // turns of the event loop, a budget each, after the window's repaint.
     int redrawn = 0;
+    bool deferred = false;
+    m_budget.begin();
     for (TimeSeriesPlot *plot : allPlots()) {
+        if (!plot->isDirty() || !plot->isOnScreen())
+            continue;
+        if (plot->willRedrawWhole() && !m_budget.allowsWholeRedraw()) {
+            deferred = true;
+            continue;
+        }
         if (plot->refresh())
             ++redrawn;
+    }
+    if (deferred && !m_catchUpScheduled) {
+        m_catchUpScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_catchUpScheduled = false;
+            redrawWithinBudget();
+        });
     }
     return redrawn;
 }

@@ -2,6 +2,7 @@
 
 #include "PlotTheme.h"
 #include "QCustomPlotInclude.h"
+#include "RedrawBudget.h"
 #include "SeriesStyle.h"
 
 #include <QColor>
@@ -9,6 +10,7 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -30,7 +32,12 @@ class TimeSeriesPlot;
 // Appending only records points and marks plots dirty. The owner calls
 // refresh() on its 100–250 ms timer: it recomputes the shared ranges (from
 // running minima and maxima, not a pass over the points) and redraws the
-// dirty plots that are on screen, never hidden ones.
+// dirty plots that are on screen, never hidden ones. A redraw draws only
+// the points that arrived, unless a range moved: then every line is drawn
+// again. Such redraws take turns, a time budget each (6 ms by default):
+// the plots past it keep their picture a moment longer and are redrawn at
+// the next turns of the event loop, so that the window stays responsive
+// and no refresh takes much longer than a frame.
 class PlotGrid : public QWidget {
     Q_OBJECT
 
@@ -73,6 +80,11 @@ public:
     // Recomputes the shared ranges and redraws the dirty plots on screen.
     // Returns how many plots it redrew.
     int refresh();
+    // How long a refresh may spend on plots that draw every line again (at
+    // least one is always redrawn).
+    void setRedrawBudget(std::chrono::milliseconds limit);
+    // Whether plots on screen still wait for their redraw after a refresh.
+    [[nodiscard]] bool hasPendingRedraws() const;
 
     // The plot in a cell, and a row's overlay plot: to inspect and export.
     [[nodiscard]] TimeSeriesPlot *plot(int row, int column) const;
@@ -88,6 +100,7 @@ private:
     void applyThemeToLabels();
     void alignLeftMargins();
     [[nodiscard]] QCPRange heldXRange();
+    int redrawWithinBudget();
     static void updateKey(Row &row);
 
     QGridLayout *m_grid = nullptr;
@@ -100,6 +113,8 @@ private:
     PlotTheme m_theme;
     std::optional<QCPRange> m_fixedX;
     std::optional<QCPRange> m_heldX;
+    RedrawBudget m_budget;
     int m_leftMargin = 0;
     bool m_overlay = false;
+    bool m_catchUpScheduled = false;
 };

@@ -428,6 +428,12 @@ void TimeSeriesPlot::replot()
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 }
 
+bool TimeSeriesPlot::willRedrawWhole() const
+{
+    return std::any_of(m_series.begin(), m_series.end(),
+                       [](const Series &series) { return series.graph->willRedrawWhole(); });
+}
+
 bool TimeSeriesPlot::isOnScreen() const
 {
     // The plot widget covers this one: ask it, not this, what is left to see.

@@ -81,6 +81,11 @@ public:
     bool refresh();
     // Redraws now, shown or not.
     void replot();
+    // Whether the next redraw draws a line again in whole (see CachedGraph)
+    // rather than only the points that arrived.
+    [[nodiscard]] bool willRedrawWhole() const;
+    // Whether any of it is visible now (not hidden, not scrolled away).
+    [[nodiscard]] bool isOnScreen() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -96,7 +101,6 @@ private:
     void fitTicksAndLegendToSize();
     void updateAutoRanges();
     void dataChanged();
-    [[nodiscard]] bool isOnScreen() const;
 
     QCustomPlot *m_plot = nullptr;
     QCPAxisRect *m_axisRect = nullptr;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void overlayNamesColumnAndSeriesWhenColoursAreTheSeries();
     void refreshRedrawsOnlyDirtyPlotsOnScreen();
     void columnsOfPlotsLineUp();
+    void aMovedRangeIsDrawnAgainOverTheNextTurns();
     void dashboardScreenshots_data();
     void dashboardScreenshots();
 
@@ -241,6 +242,47 @@ void TestPlotGrid::columnsOfPlotsLineUp()
         QCOMPARE(grid.plot(0, column)->mapTo(&grid, top.toPoint()).x(),
                  grid.plot(1, column)->mapTo(&grid, bottom.toPoint()).x());
     }
+}
+
+void TestPlotGrid::aMovedRangeIsDrawnAgainOverTheNextTurns()
+{
+    // With no time to spare, a refresh after the x range moved redraws one
+    // plot (every line again) and leaves the others for the next turns of
+    // the event loop, one plot a turn, until every plot shows the new range.
+    PlotGrid grid;
+    SyntheticDashboard::build(grid);
+    SyntheticDashboard::fill(grid, 0, 60, 10);
+    grid.setRedrawBudget(std::chrono::milliseconds(0));
+    grid.resize(1200, 900);
+    grid.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&grid));
+    grid.refresh(); // the first shared ranges
+    QTRY_VERIFY_WITH_TIMEOUT(!grid.hasPendingRedraws(), 10000);
+    const int plots = grid.rowCount() * grid.columnCount();
+    const auto count = [&](auto &&predicate) {
+        int n = 0;
+        for (int row = 0; row < grid.rowCount(); ++row) {
+            for (int column = 0; column < grid.columnCount(); ++column)
+                n += predicate(grid.plot(row, column)) ? 1 : 0;
+        }
+        return n;
+    };
+    QCOMPARE(count([](TimeSeriesPlot *plot) { return plot->isDirty(); }), 0);
+
+    // New points only: every plot they changed is redrawn at once, whatever
+    // the budget.
+    for (int column = 0; column < grid.columnCount(); ++column)
+        grid.append(0, column, 0, 60.05, 1);
+    QCOMPARE(grid.refresh(), grid.columnCount());
+    QVERIFY(!grid.hasPendingRedraws());
+
+    grid.setXRange(0, 120);
+    QCOMPARE(grid.refresh(), 1);
+    QVERIFY(grid.hasPendingRedraws());
+    QCOMPARE(count([](TimeSeriesPlot *plot) { return plot->willRedrawWhole(); }), plots - 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!grid.hasPendingRedraws(), 10000);
+    QCOMPARE(count([](TimeSeriesPlot *plot) { return plot->isDirty(); }), 0);
+    QCOMPARE(count([](TimeSeriesPlot *plot) { return plot->willRedrawWhole(); }), 0);
 }
 
 void TestPlotGrid::dashboardScreenshots_data()
