@@ -47,8 +47,13 @@ void LiveFeed::tick()
     if (!update.load.empty() || !update.server.empty()) {
         m_dashboard->addPoints(m_mpm, update.load, update.server,
                                m_recorder->loadStartT() + m_warmupSeconds);
-        if (!update.server.empty() && !update.scoreboard.isEmpty())
-            m_dashboard->setScoreboard(m_mpm, update.scoreboard, &update.server.back());
+        // The caption counts from the newest sample that has a scoreboard:
+        // not every sample reads mod_status.
+        const auto withSlots =
+            std::find_if(update.server.rbegin(), update.server.rend(),
+                         [](const ServerPoint &point) { return point.slotCount > 0; });
+        if (withSlots != update.server.rend() && !update.scoreboard.isEmpty())
+            m_dashboard->setScoreboard(m_mpm, update.scoreboard, &*withSlots);
     }
     m_dashboard->refresh();
     m_lastTickMs = double(clock.nsecsElapsed()) / 1e6;
