@@ -7,8 +7,6 @@ RedrawBudget::RedrawBudget(std::chrono::milliseconds limit)
 
 void RedrawBudget::setLimit(std::chrono::milliseconds limit) { m_limit = limit; }
 
-std::chrono::milliseconds RedrawBudget::limit() const { return m_limit; }
-
 void RedrawBudget::begin()
 {
     m_clock.start();

@@ -13,7 +13,6 @@ public:
     explicit RedrawBudget(std::chrono::milliseconds limit = std::chrono::milliseconds(6));
 
     void setLimit(std::chrono::milliseconds limit);
-    [[nodiscard]] std::chrono::milliseconds limit() const;
 
     // Starts a turn.
     void begin();

@@ -47,13 +47,13 @@ void LiveFeed::tick()
     if (!update.load.empty() || !update.server.empty()) {
         m_dashboard->addPoints(m_mpm, update.load, update.server,
                                m_recorder->loadStartT() + m_warmupSeconds);
-        // The caption counts from the newest sample that has a scoreboard:
-        // not every sample reads mod_status.
-        const auto withSlots =
+        // The scoreboard and its caption from the same sample, when it is
+        // among the new ones (not every sample reads mod_status).
+        const auto sampled =
             std::find_if(update.server.rbegin(), update.server.rend(),
-                         [](const ServerPoint &point) { return point.slotCount > 0; });
-        if (withSlots != update.server.rend() && !update.scoreboard.isEmpty())
-            m_dashboard->setScoreboard(m_mpm, update.scoreboard, &*withSlots);
+                         [&](const ServerPoint &point) { return point.t == update.scoreboardT; });
+        if (sampled != update.server.rend() && !update.scoreboard.isEmpty())
+            m_dashboard->setScoreboard(m_mpm, update.scoreboard, &*sampled);
     }
     m_dashboard->refresh();
     m_lastTickMs = double(clock.nsecsElapsed()) / 1e6;

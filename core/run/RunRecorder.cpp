@@ -116,12 +116,16 @@ void RunRecorder::tick()
             points.reserve(std::size_t(samples.size()));
             for (const ServerSample &sample : samples)
                 points.push_back(pointFor(sample, m_clock.secondsAt(sample.receivedSteadyMicros)));
-            const ServerSample &newest = samples.constLast();
             const std::lock_guard lock(m_mutex);
             m_serverPoints.insert(m_serverPoints.end(), points.begin(), points.end());
-            if (newest.status) {
-                m_scoreboard = newest.status->scoreboard.text();
-                m_scoreboardT = points.back().t;
+            // The newest sample that read mod_status: not every sample does
+            // (a status request can time out on a saturated server).
+            for (qsizetype i = samples.size() - 1; i >= 0; --i) {
+                if (const std::optional<ServerStatus> &status = samples.at(i).status) {
+                    m_scoreboard = status->scoreboard.text();
+                    m_scoreboardT = points.at(std::size_t(i)).t;
+                    break;
+                }
             }
             for (qsizetype i = 0; i < samples.size(); ++i) {
                 const std::optional<ServerStatus> &status = samples.at(i).status;

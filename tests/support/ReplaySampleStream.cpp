@@ -14,6 +14,10 @@ ReplaySampleStream::ReplaySampleStream(QStringList pages, int processes)
     : m_processes(processes)
 {
     for (const QString &page : pages) {
+        if (page.isEmpty()) { // a sample whose status request got no page
+            m_pageTexts << QString();
+            continue;
+        }
         QFile file(QDir(TestPaths::fixturesDir()).filePath(u"mod_status/"_s + page));
         if (!file.open(QIODevice::ReadOnly))
             qFatal("ReplaySampleStream: missing fixture %s", qPrintable(page));

@@ -12,7 +12,8 @@
 // For fast tests of what consumes samples (recorder, campaign runner).
 class ReplaySampleStream final : public mpmlab::SampleStream {
 public:
-    // `pages`: file names under tests/fixtures/mod_status.
+    // `pages`: file names under tests/fixtures/mod_status; "" for a sample
+    // without a page (the status request timed out).
     explicit ReplaySampleStream(QStringList pages, int processes = 5);
 
     [[nodiscard]] QString targetName() const override;

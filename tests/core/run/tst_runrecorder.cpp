@@ -21,6 +21,7 @@ class TestRunRecorder : public QObject {
 private Q_SLOTS:
     void loadAndSamplesShareOneAxis();
     void anIntervalWithoutAnswersHasNoLatency();
+    void theScoreboardIsTheNewestOneRead();
     void summaryPeaksAndCpu();
 };
 
@@ -113,6 +114,42 @@ void TestRunRecorder::loadAndSamplesShareOneAxis()
         QVERIFY(serverPoints[i].t > serverPoints[i - 1].t);
     QCOMPARE(serverPoints.back().slotCount, rest.scoreboard.size());
     QVERIFY(rest.scoreboard.startsWith(u'_') || rest.scoreboard.startsWith(u'.'));
+}
+
+// Every other sample without a mod_status page, several samples a tick: the
+// scoreboard served is always the newest one read, and its time is that
+// sample's (the window captions it from that sample's counts).
+void TestRunRecorder::theScoreboardIsTheNewestOneRead()
+{
+    SamplerProgram program;
+    program.pidFile = u"/run/none.pid"_s;
+    program.interval = 200ms;
+    ServerSampler sampler(
+        std::make_unique<ReplaySampleStream>(QStringList{u"event-idle.txt"_s, QString()}), program);
+    RunRecorder recorder;
+    const Status started = sampler.start();
+    QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().toString()));
+    recorder.attachSampler(&sampler);
+    RunCursor cursor;
+    int ticksWithScoreboard = 0;
+    for (int tick = 0; tick < 6; ++tick) {
+        std::this_thread::sleep_for(650ms);
+        recorder.tick();
+        const RunUpdate update = recorder.readSince(cursor);
+        const std::vector<ServerPoint> points = recorder.serverPoints();
+        const auto newestRead = std::find_if(points.rbegin(), points.rend(),
+                                             [](const ServerPoint &p) { return p.slotCount > 0; });
+        if (newestRead == points.rend())
+            continue;
+        ++ticksWithScoreboard;
+        QCOMPARE(update.scoreboardT, newestRead->t);
+        QCOMPARE(update.scoreboard.size(), newestRead->slotCount);
+    }
+    sampler.stop();
+    QVERIFY(ticksWithScoreboard >= 5);
+    const std::vector<ServerPoint> points = recorder.serverPoints();
+    QVERIFY(std::any_of(points.begin(), points.end(),
+                        [](const ServerPoint &p) { return p.slotCount == 0; }));
 }
 
 void TestRunRecorder::anIntervalWithoutAnswersHasNoLatency()
