@@ -5,7 +5,6 @@
 #include "local/LocalLab.h"
 #include "monitor/SampleCsv.h"
 #include "monitor/ServerSampler.h"
-#include "ssh/RemoteApacheDriver.h"
 #include "targets/Target.h"
 
 #include <QCommandLineParser>
@@ -206,8 +205,6 @@ int MonitorCommand::run(const QStringList &arguments)
         return fail(opened.error());
     const std::unique_ptr<Target> server = std::move(opened).value();
     ServerDriver &driver = server->driver();
-    // Over SSH: the driver, kept to take back a status page added for the run.
-    auto *remote = dynamic_cast<RemoteApacheDriver *>(&driver);
     bool restoreAfterwards = false;
     // On every early return too.
     const auto takeBackOnError = qScopeGuard([&] {
@@ -229,7 +226,7 @@ int MonitorCommand::run(const QStringList &arguments)
                           {}});
     }
     bool added = false;
-    if (remote && !remote->canChange()) {
+    if (!driver.canChange()) {
         if (!running->runningMpm) {
             return fail(Error{Error::Kind::InvalidInput,
                               u"Apache on %1 serves no /server-status that %2 can read: use "
@@ -241,7 +238,9 @@ int MonitorCommand::run(const QStringList &arguments)
               << ", without root: PSS and USS of processes owned by other users show as "
                  "'-' (--sudo reads them)"
               << Qt::endl;
-    } else if (remote) {
+    } else {
+        // A server without a status page MPM Lab can read gets one for the
+        // run (the local lab always has one).
         const Result<bool> pendingBefore = driver.restorePending();
         if (!pendingBefore)
             return fail(pendingBefore.error());

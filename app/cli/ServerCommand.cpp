@@ -2,7 +2,6 @@
 
 #include "InterruptWatcher.h"
 #include "SshLoginOptions.h"
-#include "ssh/RemoteApacheDriver.h"
 #include "targets/Target.h"
 
 #include <QCommandLineParser>
@@ -26,6 +25,10 @@ const QCommandLineOption jsonOption(u"json"_s, u"status: print everything detect
 const QCommandLineOption pageSizeOption(u"page-size"_s,
                                         u"test-files: bytes of test.html (default 1024)."_s,
                                         u"bytes"_s, u"1024"_s);
+const QCommandLineOption allMpmsOption(
+    u"all-mpms"_s,
+    u"set: an MPM's own directive (MaxRequestWorkers, ThreadsPerChild...) for every MPM it "
+    "applies to, not only the one configured now."_s);
 const QCommandLineOption largeSizeOption(u"large-size"_s,
                                          u"test-files: bytes of large.bin (default 10485760)."_s,
                                          u"bytes"_s, u"10485760"_s);
@@ -80,81 +83,77 @@ std::unique_ptr<Target> ServerCommand::openTarget(const QCommandLineParser &pars
 
 int ServerCommand::printStatus(ServerDriver &driver, bool json, bool forStatus)
 {
-    const Result<ServerState> state = driver.state();
-    if (!state)
-        return fail(state.error());
-    const Result<DirectiveSet> directives = driver.directives();
-    if (!directives)
-        return fail(directives.error());
-    const Result<bool> pending = driver.restorePending();
-    if (!pending)
-        return fail(pending.error());
-    auto *remote = dynamic_cast<RemoteApacheDriver *>(&driver);
-    const MpmKind mpm = state->configuredMpm.value_or(MpmKind::Event);
-    QStringList perHost;
-    if (remote) {
-        const Result<QStringList> found = remote->virtualHostDirectives();
-        if (!found)
-            return fail(found.error());
-        perHost = *found;
-    }
-
+    const Result<ServerDescription> found = driver.describe();
+    if (!found)
+        return fail(found.error());
+    const ServerDescription &description = *found;
+    const ServerState &state = description.state;
     if (json) {
-        QJsonObject object = state->toJson();
-        object.insert(u"directives"_s, directives->toJson());
-        object.insert(u"restorePending"_s, *pending);
-        if (remote) {
-            object.insert(u"layout"_s, remote->layout().toJson());
-            object.insert(u"virtualHostDirectives"_s, QJsonArray::fromStringList(perHost));
-        }
-        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(description.toJson()).toJson(QJsonDocument::Indented);
     } else {
-        out() << label(u"Target"_s) << state->target << '\n';
-        if (remote) {
-            const ApacheLayout &layout = remote->layout();
-            out() << label(u"OS"_s) << layout.osName << '\n';
-            out() << label(u"Layout"_s)
-                  << (layout.family == ApacheLayout::Family::Debian ? "Debian" : "RHEL") << ", "
-                  << layout.configDir << (layout.systemd ? " (systemd)" : "") << '\n';
-            out() << label(u"Apache"_s) << layout.apacheVersion << '\n';
-            out() << label(u"Listen ports"_s);
-            for (const quint16 port : layout.listenPorts)
-                out() << port << ' ';
-            out() << '\n' << label(u"DocumentRoot"_s) << layout.documentRoot << '\n';
-            if (!layout.phpModules.isEmpty())
-                out() << label(u"mod_php"_s) << layout.phpModules.join(u", "_s)
-                      << " (needs prefork)\n";
-        }
-        out() << label(u"Server"_s) << (state->running ? "running" : "stopped") << '\n';
-        out() << label(u"Configured MPM"_s) << mpmText(state->configuredMpm) << '\n';
-        out() << label(u"Running MPM"_s) << mpmText(state->runningMpm) << '\n';
-        out() << label(u"Memory limit"_s)
-              << (state->memoryLimitKib ? u"%1 KiB (ulimit -v)"_s.arg(*state->memoryLimitKib)
-                                        : u"none"_s)
+        out() << label(u"Target"_s) << state.target << '\n';
+        out() << label(u"OS"_s) << state.osName << '\n';
+        out() << label(u"Layout"_s) << description.layout << '\n';
+        out() << label(u"Apache"_s) << description.apacheVersion << '\n';
+        out() << label(u"Listen ports"_s);
+        for (const quint16 port : description.listenPorts)
+            out() << port << ' ';
+        out() << '\n' << label(u"DocumentRoot"_s) << description.documentRoot << '\n';
+        if (!description.phpModules.isEmpty())
+            out() << label(u"mod_php"_s) << description.phpModules.join(u", "_s)
+                  << " (needs prefork)\n";
+        out() << label(u"Server"_s) << (state.running ? "running" : "stopped") << '\n';
+        out() << label(u"Configured MPM"_s) << mpmText(state.configuredMpm) << '\n';
+        out() << label(u"Running MPM"_s) << mpmText(state.runningMpm) << '\n';
+        out() << label(u"Status page"_s)
+              << (description.statusReadable ? u"readable"_s
+                                             : u"not readable: "_s + description.statusProblem)
               << '\n';
-        for (const QString &name : DirectiveSet::knownNames()) {
-            if (!DirectiveSet::appliesTo(name, mpm))
-                continue;
-            const std::optional<QString> set = directives->value(name);
-            const std::optional<QString> fallback = DirectiveSet::compiledDefault(name, mpm);
-            out() << label(name)
-                  << (set        ? *set
-                      : fallback ? u"%1 (default)"_s.arg(*fallback)
-                                 : u"-"_s)
-                  << '\n';
+        out() << label(u"Memory limit"_s)
+              << (state.memoryLimitKib ? u"%1 KiB (ulimit -v)"_s.arg(*state.memoryLimitKib)
+                                       : u"none"_s)
+              << '\n';
+        for (const DirectiveReading &reading : description.directives)
+            out() << label(reading.name) << readingText(reading) << '\n';
+        for (const DirectiveReading &reading : description.directives) {
+            for (const QString &host : reading.virtualHosts)
+                out() << label(u"Virtual host"_s) << reading.name << ' ' << host << '\n';
         }
-        for (const QString &setting : std::as_const(perHost))
-            out() << label(u"Virtual host"_s) << setting << '\n';
-        if (!state->owner.isEmpty())
-            out() << label(u"In use by"_s) << state->owner << '\n';
-        out() << label(u"Restore pending"_s) << (*pending ? "yes" : "no") << '\n';
-        for (const QString &problem : state->problems)
+        if (!state.owner.isEmpty())
+            out() << label(u"In use by"_s) << state.owner << '\n';
+        out() << label(u"Restore pending"_s) << (description.restorePending ? "yes" : "no");
+        if (description.restorePending && !description.restoreSince.isEmpty())
+            out() << " (changes since " << description.restoreSince << ')';
+        out() << '\n';
+        if (!description.canChange)
+            out() << label(u"Changes"_s) << description.cannotChange << '\n';
+        for (const QString &problem : state.problems)
             out() << label(u"Problem"_s) << problem << '\n';
     }
     out().flush();
     if (!forStatus)
         return Success;
-    return state->running ? Success : NotRunning;
+    return state.running ? Success : NotRunning;
+}
+
+QString ServerCommand::readingText(const DirectiveReading &reading)
+{
+    using Source = DirectiveReading::Source;
+    QString text = reading.value.isEmpty() ? u"the system's"_s : reading.value;
+    if (!reading.usedValue.isEmpty())
+        text += u" (Apache uses %1)"_s.arg(reading.usedValue);
+    switch (reading.source) {
+    case Source::CompiledDefault: text += u" (default)"_s; break;
+    case Source::Distribution: text += u" (Debian's default, %1)"_s.arg(reading.file); break;
+    case Source::Managed: text += u" (MPM Lab)"_s; break;
+    case Source::ServerConfig: text += u" (%1)"_s.arg(reading.file); break;
+    }
+    QStringList others;
+    for (auto it = reading.managedPerMpm.cbegin(); it != reading.managedPerMpm.cend(); ++it)
+        others << u"%1 %2"_s.arg(mpmName(it.key()), it.value());
+    if (!others.isEmpty())
+        text += u"; MPM Lab sets it for "_s + others.join(u", "_s);
+    return text;
 }
 
 int ServerCommand::run(const QStringList &arguments)
@@ -164,7 +163,8 @@ int ServerCommand::run(const QStringList &arguments)
         u"Control an Apache httpd: a real server over SSH, or the local lab.\n\n"
         "  status               layout, versions, MPM configured and running, directives\n"
         "  set-mpm MPM          switch to prefork, worker or event (full stop and start)\n"
-        "  set NAME=VALUE...    set directives (KeepAlive, MaxRequestWorkers, ...)\n"
+        "  set NAME=VALUE...    set directives (KeepAlive, MaxRequestWorkers, ...); an MPM's\n"
+        "                       own ones for the configured MPM, or every MPM (--all-mpms)\n"
         "  memory-limit KIB     limit every Apache process's virtual memory (none: remove)\n"
         "  test-files           write test.html and large.bin into the DocumentRoot\n"
         "  restore              put back the original files and MPM, running as before\n\n"
@@ -175,8 +175,8 @@ int ServerCommand::run(const QStringList &arguments)
         "rolls it back (exit 9). A change to a stopped server applies at its next start;\n"
         "set-mpm starts it, since the running MPM is what it verifies."_s);
     parser.addHelpOption();
-    parser.addOptions(
-        {targetOption, labDirOption, jsonOption, pageSizeOption, largeSizeOption, waitOption()});
+    parser.addOptions({targetOption, labDirOption, jsonOption, allMpmsOption, pageSizeOption,
+                       largeSizeOption, waitOption()});
     parser.addOptions(SshLoginOptions::options());
     parser.addPositionalArgument(u"action"_s,
                                  u"status, set-mpm, set, memory-limit, test-files "
@@ -254,11 +254,14 @@ int ServerCommand::run(const QStringList &arguments)
         const Result<ServerState> state = driver->state();
         if (!state)
             return fail(state.error());
-        const Result<DirectiveSet> changes =
-            DirectiveSet::fromAssignments(words, state->configuredMpm.value_or(MpmKind::Event));
+        const bool everyMpm = parser.isSet(allMpmsOption);
+        const Result<DirectiveSet> changes = DirectiveSet::fromAssignments(
+            words,
+            everyMpm ? std::nullopt : std::optional(state->configuredMpm.value_or(MpmKind::Event)));
         if (!changes)
             return fail(changes.error());
-        const Result<QStringList> warnings = driver->setDirectives(*changes);
+        const Result<QStringList> warnings = driver->setDirectives(
+            *changes, everyMpm ? DirectiveScope::EveryMpm : DirectiveScope::ConfiguredMpm);
         if (!warnings)
             return failChange(warnings.error());
         for (const QString &warning : *warnings)

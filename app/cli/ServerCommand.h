@@ -7,6 +7,7 @@
 class QCommandLineParser;
 
 namespace mpmlab {
+struct DirectiveReading;
 class ServerDriver;
 class Target;
 struct Error;
@@ -28,6 +29,8 @@ private:
     // The status; its exit code when `forStatus` (3: not running), else
     // Success: what a changing action prints afterwards.
     static int printStatus(mpmlab::ServerDriver &driver, bool json, bool forStatus);
+    // "150 (mods-enabled/mpm_event.conf)", "400 (Apache uses 375) (MPM Lab)".
+    static QString readingText(const mpmlab::DirectiveReading &reading);
     // fail(), saying what a Ctrl+C left (exit 9: rolled back).
     static int failChange(const mpmlab::Error &error);
     static void noteStopped(mpmlab::ServerDriver &driver);

@@ -136,6 +136,34 @@ std::optional<QString> DirectiveSet::compiledDefault(const QString &name, MpmKin
         return u"100"_s;
     if (name == u"KeepAliveTimeout")
         return u"5"_s;
+    if (name == u"ListenBacklog")
+        return u"511"_s;
+    return std::nullopt;
+}
+
+std::optional<QString> DirectiveSet::debianDefault(const QString &name, MpmKind mpm)
+{
+    // apache2.conf
+    static const QMap<QString, QString> global{{u"Timeout"_s, u"300"_s},
+                                               {u"KeepAlive"_s, u"On"_s},
+                                               {u"MaxKeepAliveRequests"_s, u"100"_s},
+                                               {u"KeepAliveTimeout"_s, u"5"_s}};
+    // mods-available/mpm_prefork.conf, mpm_worker.conf and mpm_event.conf
+    static const QMap<QString, QString> prefork{{u"StartServers"_s, u"5"_s},
+                                                {u"MinSpareServers"_s, u"5"_s},
+                                                {u"MaxSpareServers"_s, u"10"_s},
+                                                {u"MaxRequestWorkers"_s, u"150"_s},
+                                                {u"MaxConnectionsPerChild"_s, u"0"_s}};
+    static const QMap<QString, QString> threaded{
+        {u"StartServers"_s, u"2"_s},          {u"MinSpareThreads"_s, u"25"_s},
+        {u"MaxSpareThreads"_s, u"75"_s},      {u"ThreadLimit"_s, u"64"_s},
+        {u"ThreadsPerChild"_s, u"25"_s},      {u"MaxRequestWorkers"_s, u"150"_s},
+        {u"MaxConnectionsPerChild"_s, u"0"_s}};
+    const QMap<QString, QString> &section = mpm == MpmKind::Prefork ? prefork : threaded;
+    if (const auto found = global.constFind(name); found != global.cend())
+        return *found;
+    if (const auto found = section.constFind(name); found != section.cend())
+        return *found;
     return std::nullopt;
 }
 
@@ -181,7 +209,8 @@ Result<QString> DirectiveSet::validate(const QString &name, const QString &value
     return canonicalName;
 }
 
-Result<DirectiveSet> DirectiveSet::fromAssignments(const QStringList &assignments, MpmKind mpm)
+Result<DirectiveSet> DirectiveSet::fromAssignments(const QStringList &assignments,
+                                                   std::optional<MpmKind> mpm)
 {
     DirectiveSet set;
     for (const QString &assignment : assignments) {
@@ -199,8 +228,10 @@ Result<DirectiveSet> DirectiveSet::fromAssignments(const QStringList &assignment
             return name.error();
         set.set(*name, value);
     }
-    if (Status usable = set.checkFor(mpm, u"the server"_s); !usable)
-        return usable.error();
+    if (mpm) {
+        if (Status usable = set.checkFor(*mpm, u"the server"_s); !usable)
+            return usable.error();
+    }
     return set;
 }
 
@@ -235,54 +266,82 @@ void DirectiveSet::merge(const DirectiveSet &other)
         m_values.insert(it.key(), it.value());
 }
 
-QStringList DirectiveSet::inconsistencies(MpmKind mpm) const
+QList<DirectiveSet::Adjustment> DirectiveSet::adjustments(MpmKind mpm) const
 {
     const auto effective = [&](const QString &name) -> long long {
         if (const auto set = value(name))
             return set->toLongLong();
         return compiledDefault(name, mpm).value_or(u"0"_s).toLongLong();
     };
-    QStringList found;
+    QList<Adjustment> found;
+    const auto adjust = [&found](const QString &name, long long used, const QString &reason) {
+        found << Adjustment{name, QString::number(used), reason};
+    };
     const long long serverLimit = effective(u"ServerLimit"_s);
-    const long long maxWorkers = effective(u"MaxRequestWorkers"_s);
+    long long maxWorkers = effective(u"MaxRequestWorkers"_s);
     if (mpm == MpmKind::Prefork) {
         if (maxWorkers > serverLimit) {
-            found << u"MaxRequestWorkers %1 exceeds ServerLimit %2: Apache lowers it to %2 "
-                     "(AH00180)"_s.arg(maxWorkers)
-                         .arg(serverLimit);
+            adjust(u"MaxRequestWorkers"_s, serverLimit,
+                   u"MaxRequestWorkers %1 exceeds ServerLimit %2: Apache lowers it to %2 "
+                   "(AH00180)"_s.arg(maxWorkers)
+                       .arg(serverLimit));
         }
-        if (effective(u"MaxSpareServers"_s) < effective(u"MinSpareServers"_s)) {
-            found << u"MaxSpareServers is below MinSpareServers: Apache raises it to "
-                     "MinSpareServers + 1"_s;
+        const long long minSpare = effective(u"MinSpareServers"_s);
+        if (effective(u"MaxSpareServers"_s) < minSpare) {
+            adjust(u"MaxSpareServers"_s, minSpare + 1,
+                   u"MaxSpareServers is below MinSpareServers: Apache raises it to "
+                   "MinSpareServers + 1"_s);
         }
         return found;
     }
+    // worker.c and event.c, in their order: ThreadsPerChild first, then
+    // MaxRequestWorkers against it, then against ServerLimit.
     const long long threadLimit = effective(u"ThreadLimit"_s);
     long long threads = effective(u"ThreadsPerChild"_s);
     if (threads > threadLimit) {
-        found << u"ThreadsPerChild %1 exceeds ThreadLimit %2: Apache lowers it to %2 "
-                 "(AH00507/AH00310)"_s.arg(threads)
-                     .arg(threadLimit);
+        adjust(u"ThreadsPerChild"_s, threadLimit,
+               u"ThreadsPerChild %1 exceeds ThreadLimit %2: Apache lowers it to %2 "
+               "(AH00507/AH00310)"_s.arg(threads)
+                   .arg(threadLimit));
         threads = threadLimit;
     }
-    if (threads > 0 && maxWorkers % threads != 0) {
-        found << u"MaxRequestWorkers %1 is not a multiple of ThreadsPerChild %2: Apache "
-                 "lowers it to %3 (AH00513/AH00316)"_s.arg(maxWorkers)
-                     .arg(threads)
-                     .arg(maxWorkers / threads * threads);
+    if (threads > 0 && maxWorkers < threads) {
+        adjust(u"MaxRequestWorkers"_s, threads,
+               u"MaxRequestWorkers %1 is less than ThreadsPerChild %2: Apache raises it to %2 "
+               "(AH00511/AH00314)"_s.arg(maxWorkers)
+                   .arg(threads));
+        maxWorkers = threads;
+    } else if (threads > 0 && maxWorkers % threads != 0) {
+        adjust(u"MaxRequestWorkers"_s, maxWorkers / threads * threads,
+               u"MaxRequestWorkers %1 is not a multiple of ThreadsPerChild %2: Apache "
+               "lowers it to %3 (AH00513/AH00316)"_s.arg(maxWorkers)
+                   .arg(threads)
+                   .arg(maxWorkers / threads * threads));
+        maxWorkers = maxWorkers / threads * threads;
     }
     if (maxWorkers > serverLimit * threads) {
-        found << u"MaxRequestWorkers %1 exceeds ServerLimit x ThreadsPerChild = %2 x %3 = %4: "
-                 "Apache lowers it (AH00515/AH00318); raise ServerLimit"_s.arg(maxWorkers)
-                     .arg(serverLimit)
-                     .arg(threads)
-                     .arg(serverLimit * threads);
+        adjust(u"MaxRequestWorkers"_s, serverLimit * threads,
+               u"MaxRequestWorkers %1 exceeds ServerLimit x ThreadsPerChild = %2 x %3 = %4: "
+               "Apache lowers it (AH00515/AH00318); raise ServerLimit"_s.arg(maxWorkers)
+                   .arg(serverLimit)
+                   .arg(threads)
+                   .arg(serverLimit * threads));
     }
-    if (effective(u"MaxSpareThreads"_s) < effective(u"MinSpareThreads"_s) + threads) {
-        found << u"MaxSpareThreads is below MinSpareThreads + ThreadsPerChild: Apache raises "
-                 "it"_s;
+    const long long minSpareThreads = effective(u"MinSpareThreads"_s);
+    if (effective(u"MaxSpareThreads"_s) < minSpareThreads + threads) {
+        adjust(u"MaxSpareThreads"_s, minSpareThreads + threads,
+               u"MaxSpareThreads is below MinSpareThreads + ThreadsPerChild: Apache raises "
+               "it"_s);
     }
     return found;
+}
+
+QStringList DirectiveSet::inconsistencies(MpmKind mpm) const
+{
+    QStringList reasons;
+    for (const Adjustment &adjustment : adjustments(mpm))
+        reasons << adjustment.reason;
+    return reasons;
 }
 
 QStringList DirectiveSet::apacheWarnings(const QString &output)

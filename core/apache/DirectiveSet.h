@@ -26,6 +26,9 @@ public:
     // Apache's compiled-in value when no config sets it (ServerLimit: 256
     // under prefork, 16 under worker and event), if it has one.
     static std::optional<QString> compiledDefault(const QString &name, MpmKind mpm);
+    // The value Debian 12's packaged apache2.conf or mods-available/mpm_*.conf
+    // sets for `mpm`, if it sets one.
+    static std::optional<QString> debianDefault(const QString &name, MpmKind mpm);
 
     // Checks name (any case) and value: type, range, no spaces, quotes or
     // shell characters. Returns the canonical name. InvalidInput otherwise,
@@ -33,8 +36,9 @@ public:
     static Result<QString> validate(const QString &name, const QString &value,
                                     QString *canonicalValue);
     // "Name=Value" words from a command line, validated; the MPM decides
-    // which per-MPM directives are allowed.
-    static Result<DirectiveSet> fromAssignments(const QStringList &assignments, MpmKind mpm);
+    // which per-MPM directives are allowed (none: any, for every MPM).
+    static Result<DirectiveSet> fromAssignments(const QStringList &assignments,
+                                                std::optional<MpmKind> mpm);
 
     // Every value valid, every directive meaningful under `mpm` (which the
     // server `where` is configured with); InvalidInput otherwise.
@@ -47,10 +51,19 @@ public:
     // `other`'s values replace ours.
     void merge(const DirectiveSet &other);
 
-    // What Apache would silently lower or adjust with these effective values
+    // A value Apache will not use as set, with these effective values under
+    // an MPM: configtest says "Syntax OK" and Apache quietly uses another.
+    struct Adjustment {
+        QString name;      // the directive Apache changes
+        QString usedValue; // what it uses instead
+        QString reason;    // in words, with Apache's message code
+    };
+    // What Apache would silently lower or raise with these effective values
     // under `mpm` (MaxRequestWorkers vs ServerLimit x ThreadsPerChild,
-    // ThreadsPerChild vs ThreadLimit, ...), in words, compiled defaults
-    // filling the gaps.
+    // ThreadsPerChild vs ThreadLimit, ...), compiled defaults filling the
+    // gaps, in the order Apache applies them.
+    [[nodiscard]] QList<Adjustment> adjustments(MpmKind mpm) const;
+    // The same, in words.
     [[nodiscard]] QStringList inconsistencies(MpmKind mpm) const;
 
     // The lines of configtest or start output where Apache says it changed

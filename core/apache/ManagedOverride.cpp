@@ -17,24 +17,24 @@ constexpr QStringView statusEnd = u"# END mpmlab status page";
 
 QString sectionName(MpmKind mpm) { return u"mpm_%1_module"_s.arg(mpmName(mpm)); }
 
-std::optional<MpmKind> mpmOfSection(const QString &module)
-{
-    static const QRegularExpression pattern(u"^!?mpm_([a-z]+)_module$|^!?mod_mpm_([a-z]+)\\.c$"_s);
-    const QRegularExpressionMatch match = pattern.match(module);
-    if (!match.hasMatch())
-        return std::nullopt;
-    return mpmFromName(match.captured(1).isEmpty() ? match.captured(2) : match.captured(1));
-}
-
 } // namespace
 
 void ManagedOverride::apply(const DirectiveSet &changes, MpmKind mpm)
 {
+    apply(changes, QList<MpmKind>{mpm});
+}
+
+void ManagedOverride::apply(const DirectiveSet &changes, const QList<MpmKind> &mpms)
+{
     for (auto it = changes.values().cbegin(); it != changes.values().cend(); ++it) {
-        if (DirectiveSet::isPerMpm(it.key()))
-            perMpm[mpm].set(it.key(), it.value());
-        else
+        if (!DirectiveSet::isPerMpm(it.key())) {
             global.set(it.key(), it.value());
+            continue;
+        }
+        for (const MpmKind mpm : mpms) {
+            if (DirectiveSet::appliesTo(it.key(), mpm))
+                perMpm[mpm].set(it.key(), it.value());
+        }
     }
 }
 
@@ -97,7 +97,7 @@ ManagedOverride ManagedOverride::parse(const QByteArray &text)
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         if (line.startsWith(u"<IfModule"_s, Qt::CaseInsensitive)) {
-            section = mpmOfSection(line.mid(9).chopped(1).trimmed());
+            section = mpmOfModule(line.mid(9).chopped(1).trimmed());
             continue;
         }
         if (line.startsWith(u"</"_s)) {
@@ -112,81 +112,6 @@ ManagedOverride ManagedOverride::parse(const QByteArray &text)
             result.perMpm[*section].set(words[0], value);
         else
             result.global.set(words[0], value);
-    }
-    return result;
-}
-
-DirectiveSet effectiveDirectives(const QList<QByteArray> &files, MpmKind mpm)
-{
-    const QStringList managed = DirectiveSet::knownNames();
-    DirectiveSet result;
-    for (const QByteArray &file : files) {
-        // Each open section: whether its contents count for this server.
-        QList<bool> counts;
-        for (const QString &raw : QString::fromUtf8(file).split(u'\n')) {
-            const QString line = raw.trimmed();
-            if (line.isEmpty() || line.startsWith(u'#'))
-                continue;
-            if (line.startsWith(u"</"_s)) {
-                if (!counts.isEmpty())
-                    counts.removeLast();
-                continue;
-            }
-            if (line.startsWith(u'<')) {
-                const QStringList words = line.mid(1)
-                                              .chopped(line.endsWith(u'>') ? 1 : 0)
-                                              .split(u' ', Qt::SkipEmptyParts);
-                bool open = false;
-                if (!words.isEmpty() && words[0].compare(u"IfModule"_s, Qt::CaseInsensitive) == 0) {
-                    const QString module = words.value(1);
-                    const std::optional<MpmKind> of = mpmOfSection(module);
-                    const bool negated = module.startsWith(u'!');
-                    // Non-MPM modules: assumed loaded (mod_status, ...).
-                    open = !of || ((*of == mpm) != negated);
-                }
-                counts.append(open);
-                continue;
-            }
-            if (counts.contains(false))
-                continue;
-            const QStringList words = line.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
-            if (words.size() < 2 || !managed.contains(words[0], Qt::CaseInsensitive))
-                continue;
-            QString value;
-            const Result<QString> name = DirectiveSet::validate(words[0], words[1], &value);
-            if (name)
-                result.set(*name, value);
-        }
-    }
-    return result;
-}
-
-QStringList virtualHostDirectives(const QList<QByteArray> &files)
-{
-    const QStringList managed = DirectiveSet::knownNames();
-    QStringList result;
-    for (const QByteArray &file : files) {
-        QString host; // the open <VirtualHost ...> line, empty outside one
-        for (const QString &raw : QString::fromUtf8(file).split(u'\n')) {
-            const QString line = raw.simplified();
-            if (line.startsWith(u"<VirtualHost"_s, Qt::CaseInsensitive)) {
-                host = line;
-                continue;
-            }
-            if (line.startsWith(u"</VirtualHost"_s, Qt::CaseInsensitive)) {
-                host.clear();
-                continue;
-            }
-            const QStringList words = line.split(u' ');
-            if (host.isEmpty() || words.size() < 2)
-                continue;
-            for (const QString &name : managed) {
-                if (name.compare(words[0], Qt::CaseInsensitive) == 0) {
-                    result << u"%1 %2 in %3"_s.arg(name, words[1], host);
-                    break;
-                }
-            }
-        }
     }
     return result;
 }

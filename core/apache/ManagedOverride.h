@@ -34,23 +34,15 @@ struct ManagedOverride {
 
     // Puts each of `changes` in the global part or in `mpm`'s section.
     void apply(const DirectiveSet &changes, MpmKind mpm);
+    // Puts each of `changes` in the global part, or in the section of each
+    // of `mpms` it applies to (ThreadsPerChild never in prefork's: AH00526).
+    void apply(const DirectiveSet &changes, const QList<MpmKind> &mpms);
     [[nodiscard]] bool isEmpty() const;
 
     [[nodiscard]] QByteArray render() const;
     // Reads a file render() wrote; lines it does not know are ignored.
     static ManagedOverride parse(const QByteArray &text);
 };
-
-// The values of the managed directives that Apache ends up with, reading
-// `files` in Apache's order (last value wins), for a server running `mpm`:
-// sections for other MPMs and <VirtualHost>/<Directory>-like blocks are
-// skipped. Directives no file sets are absent (compiled defaults apply).
-DirectiveSet effectiveDirectives(const QList<QByteArray> &files, MpmKind mpm);
-
-// The managed directives set inside <VirtualHost> blocks of `files`, as
-// "KeepAliveTimeout 15 in <VirtualHost *:80>". They win over the global
-// value (the managed override's too) for that virtual host's connections.
-QStringList virtualHostDirectives(const QList<QByteArray> &files);
 
 // RHEL's conf.modules.d/00-mpm.conf with exactly `mpm`'s LoadModule line
 // active and the others commented out.

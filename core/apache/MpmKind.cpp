@@ -1,5 +1,7 @@
 #include "MpmKind.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace mpmlab {
@@ -24,6 +26,15 @@ std::optional<MpmKind> mpmFromName(QStringView name)
             return kind;
     }
     return std::nullopt;
+}
+
+std::optional<MpmKind> mpmOfModule(QStringView module)
+{
+    static const QRegularExpression pattern(u"^!?mpm_([a-z]+)_module$|^!?mod_mpm_([a-z]+)\\.c$"_s);
+    const QRegularExpressionMatch match = pattern.match(module.toString());
+    if (!match.hasMatch())
+        return std::nullopt;
+    return mpmFromName(match.captured(1).isEmpty() ? match.captured(2) : match.captured(1));
 }
 
 } // namespace mpmlab

@@ -21,5 +21,8 @@ inline constexpr std::array<MpmKind, 3> allMpmKinds{MpmKind::Prefork, MpmKind::W
 QString mpmName(MpmKind kind);
 // Accepts Apache's names in any case, with or without the "mpm_" prefix.
 std::optional<MpmKind> mpmFromName(QStringView name);
+// The MPM an <IfModule> test names ("mpm_event_module", "mod_mpm_event.c",
+// negated or not), if it names one.
+std::optional<MpmKind> mpmOfModule(QStringView module);
 
 } // namespace mpmlab

@@ -134,6 +134,14 @@ QByteArray LabConfig::render() const
     return text.toUtf8();
 }
 
+QStringList LabConfig::moduleNames() const
+{
+    QStringList names{u"mpm_%1_module"_s.arg(mpmName(mpm))};
+    for (const char *module : debianDefaultModules)
+        names << QString::fromLatin1(module) + u"_module"_s;
+    return names;
+}
+
 std::optional<MpmKind> LabConfig::mpmIn(const QByteArray &config)
 {
     static const QRegularExpression line(u"^LoadModule mpm_(\\w+)_module "_s,

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace mpmlab {
@@ -41,6 +42,9 @@ struct LabConfig {
     [[nodiscard]] LabConfig withSettings(const LabSettings &settings) const;
 
     [[nodiscard]] QByteArray render() const;
+    // The modules render() loads, as `apachectl -M` names them
+    // ("mpm_event_module", "status_module"...).
+    [[nodiscard]] QStringList moduleNames() const;
 
     // What a config file on disk loads and listens on, as render() writes
     // them (none when the line is missing).

@@ -5,6 +5,7 @@
 #include "LabJournal.h"
 #include "LabStarter.h"
 #include "LabTree.h"
+#include "apache/ConfigReading.h"
 #include "apache/ServerStatus.h"
 #include "common/AtomicFile.h"
 #include "common/LockFile.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <unistd.h>
 
@@ -24,6 +26,7 @@ namespace mpmlab {
 namespace {
 
 constexpr auto statusProbeTimeout = 1000ms;
+constexpr auto versionTimeout = 5000ms;
 
 // What a lab's owner holds: its lock file.
 class LabOwnership final : public ServerOwnership {
@@ -136,11 +139,65 @@ Result<ServerState> LocalLab::state()
     return LabInspector(*settings, config, processFor(config)).state();
 }
 
-Status LocalLab::start()
+Result<ServerDescription> LocalLab::describe()
 {
-    const Result<ServerLease> owned = lease(u"starting the lab"_s);
-    if (!owned)
-        return owned.error();
+    const Result<ServerState> state = this->state();
+    if (!state)
+        return state.error();
+    const Result<LabSettings> settings = loadSettings();
+    if (!settings)
+        return settings.error();
+    const LabConfig config = configFor(*settings);
+    ServerDescription description;
+    description.state = *state;
+    description.layout = u"MPM Lab's local lab (%1)"_s.arg(m_options.rootDir);
+    description.apacheVersion = state->serverVersion;
+    if (const Result<ProcessOutput> version =
+            ProcessRunner::run(m_options.apacheBinary, {u"-v"_s}, versionTimeout);
+        version && version->succeeded()) {
+        static const QRegularExpression line(u"^Server version: *(.+)$"_s,
+                                             QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch match =
+            line.match(QString::fromUtf8(version->standardOutput));
+        if (match.hasMatch())
+            description.apacheVersion = match.captured(1).trimmed();
+    }
+    description.modules = config.moduleNames();
+    description.documentRoot = config.documentRoot();
+    description.listenPorts = {settings->port};
+    description.managedFile = config.settingsPath();
+    if (state->running) {
+        const Result<ServerStatus> status =
+            LabInspector::fetchStatus(settings->port, statusProbeTimeout);
+        description.statusReadable = status.ok();
+        if (!status)
+            description.statusProblem = status.error().message;
+    } else {
+        description.statusProblem = u"the lab is stopped"_s;
+    }
+    description.canChange = true;
+    const Result<bool> pending = restorePending();
+    description.restorePending = pending && *pending;
+    if (const Result<std::optional<LabJournal>> journal = LabJournal::load(config.journalPath());
+        journal && *journal) {
+        description.restoreSince = (*journal)->startedAt;
+    }
+    if (QFile::exists(config.configPath())) {
+        if (const Result<ProcessOutput> test = processFor(config).configTest())
+            description.apacheWarnings = DirectiveSet::apacheWarnings(test->combinedText());
+    }
+    // Debian's values as the lab's httpd.conf has them, then lab.json's.
+    LabConfig stock = config;
+    stock.overrides.clear();
+    description.directives = readDirectives(
+        {ConfigFile{config.configPath(), stock.render(), true},
+         ConfigFile{config.settingsPath(), config.overrides, false}},
+        settings->mpm, config.settingsPath(), settings->directives, description.apacheWarnings);
+    return description;
+}
+
+Status LocalLab::doStart()
+{
     if (Status installed = checkInstalled(); !installed)
         return installed;
     const Result<LabSettings> saved = loadSettings();
@@ -160,28 +217,28 @@ Status LocalLab::start()
     return starter().start(*saved, LabStarter::Mode::Forward);
 }
 
-Status LocalLab::stop()
+Status LocalLab::doStop()
 {
-    const Result<ServerLease> owned = lease(u"stopping the lab"_s);
-    if (!owned)
-        return owned.error();
     const ApacheProcess process = processFor(configFor(LabSettings{}));
     if (!process.members().isEmpty())
         reportProgress(u"Stopping Apache"_s);
     return process.stopAll(m_options.stopTimeout);
 }
 
-Status LocalLab::switchMpm(MpmKind kind) { return switchTo(kind, ChangeKind::Experiment); }
+Status LocalLab::doSwitchMpm(MpmKind kind) { return switchTo(kind, ChangeKind::Experiment); }
 
-Status LocalLab::chooseMpm(MpmKind kind) { return switchTo(kind, ChangeKind::LabChoice); }
+Status LocalLab::chooseMpm(MpmKind kind)
+{
+    const Result<ServerLease> owned = lease(u"lab set-mpm %1"_s.arg(mpmName(kind)));
+    if (!owned)
+        return owned.error();
+    return switchTo(kind, ChangeKind::LabChoice);
+}
 
 Status LocalLab::switchTo(MpmKind kind, ChangeKind how)
 {
     const QString purpose = how == ChangeKind::LabChoice ? u"lab set-mpm %1"_s.arg(mpmName(kind))
                                                          : u"switching to %1"_s.arg(mpmName(kind));
-    const Result<ServerLease> owned = lease(purpose);
-    if (!owned)
-        return owned.error();
     if (Status installed = checkInstalled(); !installed)
         return installed;
     const Result<LabSettings> saved = loadSettings();
@@ -199,18 +256,11 @@ Status LocalLab::switchTo(MpmKind kind, ChangeKind how)
     return changed ? Status{} : Status{changed.error()};
 }
 
-Result<QStringList> LocalLab::applyProfile(const ServerProfile &profile)
+Result<QStringList> LocalLab::doApplyProfile(const ServerProfile &profile)
 {
     const QString purpose = u"applying %1's settings"_s.arg(mpmName(profile.mpm));
-    const Result<ServerLease> owned = lease(purpose);
-    if (!owned)
-        return owned.error();
     if (Status installed = checkInstalled(); !installed)
         return installed.error();
-    if (Status usable = profile.directives.checkFor(profile.mpm, targetName()); !usable)
-        return usable.error();
-    if (Status valid = checkMemoryLimit(profile.memoryLimitKib); !valid)
-        return valid.error();
     const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
@@ -219,19 +269,12 @@ Result<QStringList> LocalLab::applyProfile(const ServerProfile &profile)
     wanted.directives = {};
     wanted.directives.apply(profile.directives, profile.mpm);
     wanted.memoryLimitKib = profile.memoryLimitKib;
-    const Result<DirectiveSet> effective =
-        effectiveDirectives({configFor(wanted).render()}, wanted.mpm);
-    QStringList warnings = effective ? effective->inconsistencies(wanted.mpm) : QStringList{};
     reportProgress(u"Applying %1 with %2 directive(s)%3"_s.arg(mpmName(profile.mpm))
                        .arg(profile.directives.values().size())
                        .arg(profile.memoryLimitKib
                                 ? u", ulimit -v %1 KiB"_s.arg(*profile.memoryLimitKib)
                                 : QString()));
-    const Result<QStringList> apache =
-        changeTo(*saved, wanted, true, ChangeKind::Experiment, purpose);
-    if (!apache)
-        return apache.error();
-    return withApacheWarnings(warnings, *apache);
+    return changeTo(*saved, wanted, true, ChangeKind::Experiment, purpose);
 }
 
 Result<SamplingEndpoint> LocalLab::samplingEndpoint()
@@ -327,41 +370,29 @@ Result<QStringList> LocalLab::changeTo(const LabSettings &saved, const LabSettin
     }
 }
 
-Result<QStringList> LocalLab::setDirectives(const DirectiveSet &changes)
+Result<MpmKind> LocalLab::configuredMpm()
 {
-    const QString purpose = u"setting directives"_s;
-    const Result<ServerLease> owned = lease(purpose);
-    if (!owned)
-        return owned.error();
     const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
-    if (Status usable = changes.checkFor(saved->mpm, targetName()); !usable)
-        return usable.error();
-    const Result<DirectiveSet> current = directives();
-    if (!current)
-        return current.error();
-    DirectiveSet effective = *current;
-    effective.merge(changes);
-    QStringList warnings = effective.inconsistencies(saved->mpm);
-    LabSettings wanted = *saved;
-    wanted.directives.apply(changes, saved->mpm);
-    const Result<QStringList> apache =
-        changeTo(*saved, wanted, false, ChangeKind::Experiment, purpose);
-    if (!apache)
-        return apache.error();
-    return withApacheWarnings(warnings, *apache);
+    return saved->mpm;
 }
 
-Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
+Result<QStringList> LocalLab::doSetDirectives(const DirectiveSet &changes,
+                                              const QList<MpmKind> &mpms, MpmKind)
 {
-    if (Status valid = checkMemoryLimit(kibibytes); !valid)
-        return valid;
+    const Result<LabSettings> saved = loadSettings();
+    if (!saved)
+        return saved.error();
+    LabSettings wanted = *saved;
+    wanted.directives.apply(changes, mpms);
+    return changeTo(*saved, wanted, false, ChangeKind::Experiment, u"setting directives"_s);
+}
+
+Status LocalLab::doSetMemoryLimit(std::optional<qint64> kibibytes)
+{
     const QString purpose =
         kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s;
-    const Result<ServerLease> owned = lease(purpose);
-    if (!owned)
-        return owned.error();
     const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
@@ -376,14 +407,9 @@ Status LocalLab::setMemoryLimit(std::optional<qint64> kibibytes)
     return applied ? Status{} : Status{applied.error()};
 }
 
-Result<QStringList> LocalLab::createTestFiles(const TestFilesSpec &spec)
+Result<QStringList> LocalLab::doCreateTestFiles(const TestFilesSpec &spec)
 {
-    if (Status valid = spec.validate(); !valid)
-        return valid.error();
     const QString purpose = u"writing test files"_s;
-    const Result<ServerLease> owned = lease(purpose);
-    if (!owned)
-        return owned.error();
     const Result<LabSettings> saved = loadSettings();
     if (!saved)
         return saved.error();
@@ -423,11 +449,8 @@ Result<QStringList> LocalLab::createTestFiles(const TestFilesSpec &spec)
                        QString::fromLatin1(TestFilesSpec::largePath)};
 }
 
-Status LocalLab::restore()
+Status LocalLab::doRestore()
 {
-    const Result<ServerLease> owned = lease(u"restoring the lab"_s);
-    if (!owned)
-        return owned.error();
     const LabConfig paths = configFor(LabSettings{});
     if (QFile::exists(paths.journalPath()))
         return restoreJournaled();

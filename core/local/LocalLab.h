@@ -50,22 +50,13 @@ public:
     static constexpr const char *testPagePath = TestFilesSpec::pagePath;
 
     [[nodiscard]] QString targetName() const override;
+    [[nodiscard]] bool canChange() const override { return true; }
     // Never waits for an owner; lists where lab.json, httpd.conf and the
     // running processes disagree, and who owns the lab now.
     Result<ServerState> state() override;
-    Status start() override;
-    Status stop() override;
-    // An experiment, as on any target: restore() takes it back.
-    Status switchMpm(MpmKind kind) override;
-    Result<QStringList> applyProfile(const ServerProfile &profile) override;
+    Result<ServerDescription> describe() override;
     Result<SamplingEndpoint> samplingEndpoint() override;
     Result<DirectiveSet> directives() override;
-    Result<QStringList> setDirectives(const DirectiveSet &changes) override;
-    Status setMemoryLimit(std::optional<qint64> kibibytes) override;
-    // The lab's config always serves /server-status (every start checks it).
-    Result<bool> ensureStatusPage() override { return false; }
-    Result<QStringList> createTestFiles(const TestFilesSpec &spec) override;
-    Status restore() override;
     Result<bool> restorePending() override;
 
     // `lab set-mpm`: the user's choice of the lab's own MPM, switched as
@@ -79,6 +70,20 @@ public:
     [[nodiscard]] QString errorLogPath() const;
 
 protected:
+    Status doStart() override;
+    Status doStop() override;
+    // An experiment, as on any target: restore() takes it back.
+    Status doSwitchMpm(MpmKind kind) override;
+    Result<QStringList> doApplyProfile(const ServerProfile &profile) override;
+    Result<QStringList> doSetDirectives(const DirectiveSet &changes, const QList<MpmKind> &mpms,
+                                        MpmKind configured) override;
+    Status doSetMemoryLimit(std::optional<qint64> kibibytes) override;
+    // The lab's config always serves /server-status (every start checks it).
+    Result<bool> servesStatusPage() override { return true; }
+    Status doAddStatusPage() override { return {}; }
+    Result<QStringList> doCreateTestFiles(const TestFilesSpec &spec) override;
+    Status doRestore() override;
+    Result<MpmKind> configuredMpm() override;
     Result<std::unique_ptr<ServerOwnership>>
     claimOwnership(const QString &purpose, std::chrono::milliseconds wait) override;
 

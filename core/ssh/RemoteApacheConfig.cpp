@@ -1,5 +1,6 @@
 #include "RemoteApacheConfig.h"
 
+#include "apache/ConfigReading.h"
 #include "remote/RemoteShell.h"
 #include "remote/ShellQuote.h"
 
@@ -40,18 +41,25 @@ Result<QByteArray> RemoteApacheConfig::files(MpmKind mpm, bool withSites)
                   dir, mpmName(mpm))
                   + (withSites ? u" %1/sites-enabled/*.conf"_s.arg(dir) : QString())
             : u"%1/conf/httpd.conf %1/conf.modules.d/*.conf %1/conf.d/*.conf"_s.arg(dir);
-    const Result<ProcessOutput> text =
-        m_shell.runAsRoot(u"cat "_s % list % u" 2>/dev/null; true"_s);
+    const Result<ProcessOutput> text = m_shell.runAsRoot(
+        u"for f in "_s % list
+        % u"; do [ -f \"$f\" ] && { echo \"# In file: $f\"; cat \"$f\"; echo; }; done; true"_s);
     if (!text)
         return text.error();
     return text->standardOutput;
 }
 
-Result<DirectiveSet> RemoteApacheConfig::directives(MpmKind mpm)
+Result<QByteArray> RemoteApacheConfig::configText(MpmKind mpm, bool withSites)
 {
     Result<QByteArray> config = asApacheReadsIt();
     if (config && config->isEmpty())
-        config = files(mpm, false);
+        config = files(mpm, withSites);
+    return config;
+}
+
+Result<DirectiveSet> RemoteApacheConfig::directives(MpmKind mpm)
+{
+    const Result<QByteArray> config = configText(mpm, false);
     if (!config)
         return config.error();
     return effectiveDirectives({*config}, mpm);
@@ -59,24 +67,42 @@ Result<DirectiveSet> RemoteApacheConfig::directives(MpmKind mpm)
 
 Result<QStringList> RemoteApacheConfig::virtualHostDirectives()
 {
-    Result<QByteArray> config = asApacheReadsIt();
-    if (config && config->isEmpty())
-        config = files(m_layout.configuredMpm.value_or(MpmKind::Event), true);
+    const Result<QByteArray> config =
+        configText(m_layout.configuredMpm.value_or(MpmKind::Event), true);
     if (!config)
         return config.error();
     return mpmlab::virtualHostDirectives({*config});
 }
 
+Result<QList<DirectiveReading>> RemoteApacheConfig::readings(MpmKind mpm,
+                                                             const QStringList &apacheLines)
+{
+    const Result<QByteArray> config = configText(mpm, true);
+    if (!config)
+        return config.error();
+    const Result<ManagedOverride> managed = managedOverride();
+    if (!managed)
+        return managed.error();
+    return readDirectives(splitConfigDump(*config), mpm, m_layout.overridePath(), *managed,
+                          apacheLines);
+}
+
+Result<ManagedOverride> RemoteApacheConfig::managedOverride()
+{
+    const Result<ProcessOutput> text = m_shell.runAsRoot(
+        u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(m_layout.overridePath())));
+    if (!text)
+        return text.error();
+    return ManagedOverride::parse(text->standardOutput);
+}
+
 Status RemoteApacheConfig::editOverride(const std::function<void(ManagedOverride &)> &edit)
 {
-    const QString path = m_layout.overridePath();
-    const Result<ProcessOutput> old =
-        m_shell.runAsRoot(u"if [ -f %1 ]; then cat %1; fi"_s.arg(shellQuote(path)));
-    if (!old)
-        return old.error();
-    ManagedOverride override = ManagedOverride::parse(old->standardOutput);
-    edit(override);
-    return m_shell.uploadAsRoot(path, override.render());
+    Result<ManagedOverride> override = managedOverride();
+    if (!override)
+        return override.error();
+    edit(override.value());
+    return m_shell.uploadAsRoot(m_layout.overridePath(), override->render());
 }
 
 } // namespace mpmlab

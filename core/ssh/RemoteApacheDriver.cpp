@@ -90,9 +90,16 @@ RemoteApacheDriver::claimOwnership(const QString &purpose, std::chrono::millisec
     return std::unique_ptr<ServerOwnership>(std::move(lock).value());
 }
 
-MpmKind RemoteApacheDriver::configuredMpm() const
+MpmKind RemoteApacheDriver::loadedMpm() const
 {
     return layout().configuredMpm.value_or(MpmKind::Event);
+}
+
+Result<MpmKind> RemoteApacheDriver::configuredMpm()
+{
+    if (Status detected = detect(); !detected)
+        return detected.error();
+    return loadedMpm();
 }
 
 Result<ServerState> RemoteApacheDriver::state()
@@ -122,40 +129,82 @@ Result<ServerState> RemoteApacheDriver::state()
     return state;
 }
 
-Status RemoteApacheDriver::start()
+Result<ServerDescription> RemoteApacheDriver::describe()
+{
+    const Result<ServerState> state = this->state(); // detects the layout again
+    if (!state)
+        return state.error();
+    const ApacheLayout &found = layout();
+    ServerDescription description;
+    description.state = *state;
+    const bool debian = found.family == ApacheLayout::Family::Debian;
+    const QString where = found.configDir + (found.systemd ? u", systemd"_s : QString());
+    if (!debian)
+        description.layout = u"RHEL (%1)"_s.arg(where);
+    else if (found.instance.isEmpty())
+        description.layout = u"Debian (%1)"_s.arg(where);
+    else
+        description.layout = u"Debian instance %1 (%2)"_s.arg(found.instance, where);
+    description.apacheVersion = found.apacheVersion;
+    description.modules = found.loadedModules;
+    description.phpModules = found.phpModules;
+    description.documentRoot = found.documentRoot;
+    description.listenPorts = found.listenPorts;
+    description.managedFile = found.overridePath();
+    description.layoutDetails = found.toJson();
+    if (state->running) {
+        const Result<ServerStatus> status = m_control->fetchStatus();
+        description.statusReadable = status.ok();
+        if (!status)
+            description.statusProblem = status.error().message;
+    } else {
+        description.statusProblem = found.configuresStatusPage()
+                                        ? u"Apache is stopped"_s
+                                        : u"Apache is stopped, and its config serves no "
+                                          "/server-status: MPM Lab adds its own with the first "
+                                          "change"_s;
+    }
+    description.canChange = canChange();
+    if (!description.canChange)
+        description.cannotChange = requireRoot(u"changing Apache"_s).error().message;
+    if (const Result<std::optional<RestoreJournal>> journal = serverJournal(); journal && *journal)
+        description.restoreSince = (*journal)->startedAt;
+    const Result<bool> pending = restorePending();
+    description.restorePending = pending && *pending;
+    if (const Result<ProcessOutput> tested = m_control->configTest()) {
+        description.apacheWarnings = DirectiveSet::apacheWarnings(tested->combinedText());
+    } else {
+        description.state.problems
+            << tested.error().message + u": "_s + tested.error().details.trimmed();
+    }
+    const Result<QList<DirectiveReading>> readings =
+        config().readings(loadedMpm(), description.apacheWarnings);
+    if (!readings)
+        return readings.error();
+    description.directives = *readings;
+    return description;
+}
+
+Status RemoteApacheDriver::doStart()
 {
     const Result<std::optional<qint64>> pid = m_control->runningPid();
     if (!pid)
         return pid.error();
     if (*pid)
         return {};
-    if (Status root = requireRoot(u"starting Apache"_s); !root)
-        return root;
-    const Result<ServerLease> owned = lease(u"starting Apache"_s);
-    if (!owned)
-        return owned.error();
     if (!layout().configuresStatusPage()) {
         // Nothing could tell that the server came up right: it starts with
         // MPM Lab's status page, a change restore() takes back.
         const Result<QStringList> started = change(
-            u"starting with MPM Lab's status page"_s, [] { return Status{}; }, configuredMpm(),
-            true);
+            u"starting with MPM Lab's status page"_s, [] { return Status{}; }, loadedMpm(), true);
         return started ? Status{} : Status{started.error()};
     }
     if (const Result<ProcessOutput> tested = m_control->configTest(); !tested)
         return tested.error();
-    return m_control->startAndVerify(configuredMpm());
+    return m_control->startAndVerify(loadedMpm());
 }
 
-Status RemoteApacheDriver::stop()
-{
-    const Result<ServerLease> owned = lease(u"stopping Apache"_s);
-    if (!owned)
-        return owned.error();
-    if (Status root = requireRoot(u"stopping Apache"_s); !root)
-        return root;
-    return m_control->stopAndWait();
-}
+Status RemoteApacheDriver::doStop() { return m_control->stopAndWait(); }
 
 RemoteConfigArchive RemoteApacheDriver::archive() const
 {
@@ -255,7 +304,7 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
     if (Status edited = edit(); !edited)
         return rollBack(edited.error(), false);
     if (!hadStatusPage) {
-        if (Status added = addStatusPage(); !added)
+        if (Status added = writeStatusPage(); !added)
             return rollBack(added.error(), false);
     }
     const Result<ProcessOutput> tested = m_control->configTest();
@@ -291,11 +340,8 @@ Status RemoteApacheDriver::checkMpmAllowed(MpmKind kind) const
     return {};
 }
 
-Status RemoteApacheDriver::switchMpm(MpmKind kind)
+Status RemoteApacheDriver::doSwitchMpm(MpmKind kind)
 {
-    const Result<ServerLease> owned = lease(u"switching to %1"_s.arg(mpmName(kind)));
-    if (!owned)
-        return owned.error();
     if (Status allowed = checkMpmAllowed(kind); !allowed)
         return allowed;
     if (layout().configuredMpm == kind) {
@@ -312,52 +358,25 @@ Status RemoteApacheDriver::switchMpm(MpmKind kind)
 
 RemoteApacheConfig RemoteApacheDriver::config() const { return {*m_shell, layout()}; }
 
-Result<DirectiveSet> RemoteApacheDriver::directives()
-{
-    return config().directives(configuredMpm());
-}
+Result<DirectiveSet> RemoteApacheDriver::directives() { return config().directives(loadedMpm()); }
 
-Result<QStringList> RemoteApacheDriver::virtualHostDirectives()
+Result<QStringList> RemoteApacheDriver::virtualHostSettings()
 {
     return config().virtualHostDirectives();
 }
 
-Result<QStringList> RemoteApacheDriver::setDirectives(const DirectiveSet &changes)
+Result<QStringList> RemoteApacheDriver::doSetDirectives(const DirectiveSet &changes,
+                                                        const QList<MpmKind> &mpms,
+                                                        MpmKind configured)
 {
-    const Result<ServerLease> owned = lease(u"setting directives"_s);
-    if (!owned)
-        return owned.error();
-    const MpmKind mpm = configuredMpm();
-    if (Status usable = changes.checkFor(mpm, targetName()); !usable)
-        return usable.error();
-    const Result<DirectiveSet> current = directives();
-    if (!current)
-        return current.error();
-    DirectiveSet effective = *current;
-    effective.merge(changes);
-    QStringList warnings = effective.inconsistencies(mpm);
-    const Result<QStringList> perHost = virtualHostDirectives();
-    if (!perHost)
-        return perHost.error();
-    for (const QString &setting : *perHost) {
-        const QString name = setting.section(u' ', 0, 0);
-        if (changes.values().contains(name)) {
-            warnings << u"%1 is also set as %2: that virtual host keeps its own value"_s.arg(
-                name, setting.section(u' ', 1));
-        }
-    }
-
     const auto edit = [&] {
         return config().editOverride(
-            [&](ManagedOverride &override) { override.apply(changes, mpm); });
+            [&](ManagedOverride &override) { override.apply(changes, mpms); });
     };
-    const Result<QStringList> apache = change(u"setting directives"_s, edit, mpm, false);
-    if (!apache)
-        return apache.error();
-    return withApacheWarnings(warnings, *apache);
+    return change(u"setting directives"_s, edit, configured, false);
 }
 
-Status RemoteApacheDriver::addStatusPage()
+Status RemoteApacheDriver::writeStatusPage()
 {
     reportProgress(u"Adding MPM Lab's status page (mod_status, local access only)"_s);
     return config().editOverride([this](ManagedOverride &override) {
@@ -366,39 +385,30 @@ Status RemoteApacheDriver::addStatusPage()
     });
 }
 
-Result<bool> RemoteApacheDriver::ensureStatusPage()
+Result<bool> RemoteApacheDriver::servesStatusPage()
 {
     const Result<std::optional<qint64>> pid = m_control->runningPid();
     if (!pid)
         return pid.error();
-    const bool serves = *pid ? m_control->fetchStatus().ok() : layout().configuresStatusPage();
-    if (serves)
-        return false;
-    const Result<ServerLease> owned = lease(u"adding MPM Lab's status page"_s);
-    if (!owned)
-        return owned.error();
-    // change() adds the page, restarting a running server, verified through it.
-    const Result<QStringList> changed = change(
-        u"adding MPM Lab's status page"_s, [] { return Status{}; }, configuredMpm(), false);
-    if (!changed)
-        return changed.error();
-    return true;
+    return *pid ? m_control->fetchStatus().ok() : layout().configuresStatusPage();
 }
 
-Status RemoteApacheDriver::setMemoryLimit(std::optional<qint64> kibibytes)
+Status RemoteApacheDriver::doAddStatusPage()
 {
-    const Result<ServerLease> owned =
-        lease(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s);
-    if (!owned)
-        return owned.error();
-    if (Status valid = checkMemoryLimit(kibibytes); !valid)
-        return valid;
+    // change() adds the page, restarting a running server, verified through it.
+    const Result<QStringList> changed = change(
+        u"adding MPM Lab's status page"_s, [] { return Status{}; }, loadedMpm(), false);
+    return changed ? Status{} : Status{changed.error()};
+}
+
+Status RemoteApacheDriver::doSetMemoryLimit(std::optional<qint64> kibibytes)
+{
     if (layout().family == ApacheLayout::Family::Rhel && layout().systemd)
         return setSystemdMemoryLimit(kibibytes);
     const auto edit = [&] { return writeMemoryLimit(kibibytes); };
     const Result<QStringList> changed =
         change(kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s, edit,
-               configuredMpm(), false);
+               loadedMpm(), false);
     return changed ? Status{} : Status{changed.error()};
 }
 
@@ -421,17 +431,10 @@ Status RemoteApacheDriver::writeMemoryLimit(std::optional<qint64> kibibytes)
     return m_shell->uploadAsRoot(path, withMemoryLimit(*text, kibibytes));
 }
 
-Result<QStringList> RemoteApacheDriver::applyProfile(const ServerProfile &profile)
+Result<QStringList> RemoteApacheDriver::doApplyProfile(const ServerProfile &profile)
 {
-    const Result<ServerLease> owned = lease(u"applying %1's settings"_s.arg(mpmName(profile.mpm)));
-    if (!owned)
-        return owned.error();
     if (Status allowed = checkMpmAllowed(profile.mpm); !allowed)
         return allowed.error();
-    if (Status usable = profile.directives.checkFor(profile.mpm, targetName()); !usable)
-        return usable.error();
-    if (Status valid = checkMemoryLimit(profile.memoryLimitKib); !valid)
-        return valid.error();
     const bool systemdLimit = layout().family == ApacheLayout::Family::Rhel && layout().systemd;
     if (systemdLimit && layout().memoryLimitKib != profile.memoryLimitKib) {
         // A drop-in outside the tree, with its own change and restart.
@@ -458,23 +461,7 @@ Result<QStringList> RemoteApacheDriver::applyProfile(const ServerProfile &profil
         }
         return systemdLimit ? Status{} : writeMemoryLimit(profile.memoryLimitKib);
     };
-    const Result<QStringList> apache =
-        change(u"applying %1's settings"_s.arg(mpmName(profile.mpm)), edit, profile.mpm, true);
-    if (!apache)
-        return apache.error();
-    QStringList warnings;
-    if (const Result<DirectiveSet> effective = directives())
-        warnings = effective->inconsistencies(profile.mpm);
-    if (const Result<QStringList> perHost = virtualHostDirectives()) {
-        for (const QString &setting : *perHost) {
-            const QString name = setting.section(u' ', 0, 0);
-            if (profile.directives.values().contains(name)) {
-                warnings << u"%1 is also set as %2: that virtual host keeps its own value"_s.arg(
-                    name, setting.section(u' ', 1));
-            }
-        }
-    }
-    return withApacheWarnings(warnings, *apache);
+    return change(u"applying %1's settings"_s.arg(mpmName(profile.mpm)), edit, profile.mpm, true);
 }
 
 Result<SamplingEndpoint> RemoteApacheDriver::samplingEndpoint()
@@ -521,17 +508,12 @@ Status RemoteApacheDriver::setSystemdMemoryLimit(std::optional<qint64> kibibytes
         kibibytes ? std::optional<QByteArray>(systemdMemoryLimitDropIn(*kibibytes)) : std::nullopt;
     const Result<QStringList> changed = change(
         kibibytes ? u"setting a memory limit"_s : u"removing the memory limit"_s,
-        [&] { return install(wanted); }, configuredMpm(), false, [&] { return install(previous); });
+        [&] { return install(wanted); }, loadedMpm(), false, [&] { return install(previous); });
     return changed ? Status{} : Status{changed.error()};
 }
 
-Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spec)
+Result<QStringList> RemoteApacheDriver::doCreateTestFiles(const TestFilesSpec &spec)
 {
-    const Result<ServerLease> owned = lease(u"writing test files"_s);
-    if (!owned)
-        return owned.error();
-    if (Status valid = spec.validate(); !valid)
-        return valid.error();
     const QString root = layout().documentRoot;
     if (!root.startsWith(u'/')) {
         return Error{Error::Kind::NotInstalled,
@@ -562,13 +544,8 @@ Result<QStringList> RemoteApacheDriver::createTestFiles(const TestFilesSpec &spe
                        QString::fromLatin1(TestFilesSpec::largePath)};
 }
 
-Status RemoteApacheDriver::restore()
+Status RemoteApacheDriver::doRestore()
 {
-    const Result<ServerLease> owned = lease(u"restoring the configuration"_s);
-    if (!owned)
-        return owned.error();
-    if (Status root = requireRoot(u"restoring the configuration"_s); !root)
-        return root;
     RemoteConfigArchive archive = this->archive();
     const Result<std::optional<RestoreJournal>> found = archive.serverJournal();
     if (!found)

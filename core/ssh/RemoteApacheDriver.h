@@ -31,35 +31,39 @@ public:
     ~RemoteApacheDriver() override;
 
     [[nodiscard]] QString targetName() const override;
+    // False when opened on a shell without root (SshShell::Need::
+    // LoginUserIsEnough): it can then look (state, directives, layout) but
+    // every change fails with an error that says so.
+    [[nodiscard]] bool canChange() const override;
     Result<ServerState> state() override;
-    Status start() override;
-    Status stop() override;
-    Status switchMpm(MpmKind kind) override;
-    Result<QStringList> applyProfile(const ServerProfile &profile) override;
+    Result<ServerDescription> describe() override;
     Result<SamplingEndpoint> samplingEndpoint() override;
     Result<DirectiveSet> directives() override;
-    Result<QStringList> setDirectives(const DirectiveSet &changes) override;
-    Status setMemoryLimit(std::optional<qint64> kibibytes) override;
-    Result<bool> ensureStatusPage() override;
-    Result<QStringList> createTestFiles(const TestFilesSpec &spec) override;
-    Status restore() override;
     Result<bool> restorePending() override;
 
     // As last detected: every change and state() detect again, updating
     // what the reference shows.
     [[nodiscard]] const ApacheLayout &layout() const { return m_control->layout(); }
-    // False when opened on a shell without root (SshShell::Need::
-    // LoginUserIsEnough): it can then look (state, directives, layout) but
-    // every change fails with an error that says so.
-    [[nodiscard]] bool canChange() const;
-    // Managed directives that <VirtualHost> blocks set for themselves
-    // ("KeepAliveTimeout 15 in <VirtualHost *:80>"): for those hosts the
-    // global values, MPM Lab's included, do not apply.
-    Result<QStringList> virtualHostDirectives();
     // The journal on the server, if a restore is owed.
     Result<std::optional<RestoreJournal>> serverJournal();
 
 protected:
+    Status doStart() override;
+    Status doStop() override;
+    Status doSwitchMpm(MpmKind kind) override;
+    Result<QStringList> doApplyProfile(const ServerProfile &profile) override;
+    Result<QStringList> doSetDirectives(const DirectiveSet &changes, const QList<MpmKind> &mpms,
+                                        MpmKind configured) override;
+    Status doSetMemoryLimit(std::optional<qint64> kibibytes) override;
+    Result<bool> servesStatusPage() override;
+    Status doAddStatusPage() override;
+    Result<QStringList> doCreateTestFiles(const TestFilesSpec &spec) override;
+    Status doRestore() override;
+    Result<MpmKind> configuredMpm() override;
+    // Managed directives that <VirtualHost> blocks set for themselves
+    // ("KeepAliveTimeout 15 in <VirtualHost *:80>"): for those hosts the
+    // global values, MPM Lab's included, do not apply.
+    Result<QStringList> virtualHostSettings() override;
     // RemoteLock on the server, as root.
     Result<std::unique_ptr<ServerOwnership>>
     claimOwnership(const QString &purpose, std::chrono::milliseconds wait) override;
@@ -73,9 +77,10 @@ private:
     // The restore journal, written before the first change; first of all
     // an error naming `what` when the shell has no root.
     Result<RestoreJournal> ensureJournal(const QString &what);
-    [[nodiscard]] MpmKind configuredMpm() const;
+    // The MPM the config loads as last detected (event when none).
+    [[nodiscard]] MpmKind loadedMpm() const;
     [[nodiscard]] RemoteApacheConfig config() const;
-    Status addStatusPage();
+    Status writeStatusPage();
 
     // The one path every change takes: journal, archive, `edit`, configtest,
     // restart when `restart` (or when the server runs), verified as

@@ -97,21 +97,32 @@ Result<ServerState> ScriptedDriver::state()
     return state;
 }
 
-Status ScriptedDriver::start()
+Result<ServerDescription> ScriptedDriver::describe()
+{
+    const Result<ServerState> current = state();
+    ServerDescription description;
+    description.state = *current;
+    description.layout = u"scripted"_s;
+    description.canChange = true;
+    description.restorePending = m_changed;
+    return description;
+}
+
+Status ScriptedDriver::doStart()
 {
     record(u"start"_s);
     m_running = true;
     return {};
 }
 
-Status ScriptedDriver::stop()
+Status ScriptedDriver::doStop()
 {
     record(u"stop"_s);
     m_running = false;
     return {};
 }
 
-Status ScriptedDriver::switchMpm(MpmKind kind)
+Status ScriptedDriver::doSwitchMpm(MpmKind kind)
 {
     record(u"switchMpm "_s + mpmName(kind));
     m_configured = kind;
@@ -119,7 +130,7 @@ Status ScriptedDriver::switchMpm(MpmKind kind)
     return {};
 }
 
-Result<QStringList> ScriptedDriver::applyProfile(const ServerProfile &profile)
+Result<QStringList> ScriptedDriver::doApplyProfile(const ServerProfile &profile)
 {
     record(u"applyProfile "_s + mpmName(profile.mpm));
     m_changed = true;
@@ -149,7 +160,8 @@ Result<SamplingEndpoint> ScriptedDriver::samplingEndpoint()
 
 Result<DirectiveSet> ScriptedDriver::directives() { return m_directives; }
 
-Result<QStringList> ScriptedDriver::setDirectives(const DirectiveSet &changes)
+Result<QStringList> ScriptedDriver::doSetDirectives(const DirectiveSet &changes,
+                                                    const QList<MpmKind> &, MpmKind)
 {
     record(u"setDirectives"_s);
     m_changed = true;
@@ -157,21 +169,21 @@ Result<QStringList> ScriptedDriver::setDirectives(const DirectiveSet &changes)
     return QStringList{};
 }
 
-Status ScriptedDriver::setMemoryLimit(std::optional<qint64>)
+Status ScriptedDriver::doSetMemoryLimit(std::optional<qint64>)
 {
     record(u"setMemoryLimit"_s);
     m_changed = true;
     return {};
 }
 
-Result<QStringList> ScriptedDriver::createTestFiles(const TestFilesSpec &)
+Result<QStringList> ScriptedDriver::doCreateTestFiles(const TestFilesSpec &)
 {
     record(u"createTestFiles"_s);
     m_changed = true;
     return QStringList{u"/test.html"_s, u"/large.bin"_s};
 }
 
-Status ScriptedDriver::restore()
+Status ScriptedDriver::doRestore()
 {
     record(u"restore"_s);
     m_changed = false;

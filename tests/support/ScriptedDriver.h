@@ -35,26 +35,32 @@ public:
     // not own the server is marked " (not owned)".
     [[nodiscard]] QStringList calls() const;
     [[nodiscard]] bool running() const { return m_running; }
-    [[nodiscard]] mpmlab::MpmKind configuredMpm() const { return m_configured; }
+    [[nodiscard]] mpmlab::MpmKind mpm() const { return m_configured; }
     [[nodiscard]] bool hasChanges() const { return m_changed; }
     [[nodiscard]] quint16 port() const { return m_http.port(); }
 
     [[nodiscard]] QString targetName() const override;
+    [[nodiscard]] bool canChange() const override { return true; }
     mpmlab::Result<mpmlab::ServerState> state() override;
-    mpmlab::Status start() override;
-    mpmlab::Status stop() override;
-    mpmlab::Status switchMpm(mpmlab::MpmKind kind) override;
-    mpmlab::Result<QStringList> applyProfile(const mpmlab::ServerProfile &profile) override;
+    mpmlab::Result<mpmlab::ServerDescription> describe() override;
     mpmlab::Result<mpmlab::SamplingEndpoint> samplingEndpoint() override;
     mpmlab::Result<mpmlab::DirectiveSet> directives() override;
-    mpmlab::Result<QStringList> setDirectives(const mpmlab::DirectiveSet &changes) override;
-    mpmlab::Status setMemoryLimit(std::optional<qint64> kibibytes) override;
-    mpmlab::Result<bool> ensureStatusPage() override { return false; }
-    mpmlab::Result<QStringList> createTestFiles(const mpmlab::TestFilesSpec &spec) override;
-    mpmlab::Status restore() override;
     mpmlab::Result<bool> restorePending() override { return m_changed; }
 
 protected:
+    mpmlab::Status doStart() override;
+    mpmlab::Status doStop() override;
+    mpmlab::Status doSwitchMpm(mpmlab::MpmKind kind) override;
+    mpmlab::Result<QStringList> doApplyProfile(const mpmlab::ServerProfile &profile) override;
+    mpmlab::Result<QStringList> doSetDirectives(const mpmlab::DirectiveSet &changes,
+                                                const QList<mpmlab::MpmKind> &mpms,
+                                                mpmlab::MpmKind configured) override;
+    mpmlab::Status doSetMemoryLimit(std::optional<qint64> kibibytes) override;
+    mpmlab::Result<bool> servesStatusPage() override { return true; }
+    mpmlab::Status doAddStatusPage() override { return {}; }
+    mpmlab::Result<QStringList> doCreateTestFiles(const mpmlab::TestFilesSpec &spec) override;
+    mpmlab::Status doRestore() override;
+    mpmlab::Result<mpmlab::MpmKind> configuredMpm() override { return m_configured; }
     mpmlab::Result<std::unique_ptr<mpmlab::ServerOwnership>>
     claimOwnership(const QString &purpose, std::chrono::milliseconds wait) override;
 

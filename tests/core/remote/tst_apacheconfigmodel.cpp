@@ -1,4 +1,5 @@
 #include "apache/ApacheLayout.h"
+#include "apache/ConfigReading.h"
 #include "apache/DirectiveSet.h"
 #include "apache/ManagedOverride.h"
 #include "common/ProcessRunner.h"
@@ -35,6 +36,9 @@ private Q_SLOTS:
     void journalRoundTrips();
     void overrideKeepsTheStatusPage();
     void findsVirtualHostSettings();
+    void readingsNameTheirSource();
+    void readingsSayWhatApacheUses();
+    void overrideCanSetEveryMpm();
 };
 
 void TestApacheConfigModel::validatesAndCanonicalises_data()
@@ -424,6 +428,106 @@ void TestApacheConfigModel::findsVirtualHostSettings()
     // Outside virtual hosts, the global reader sees only the global values.
     QCOMPARE(effectiveDirectives({sites}, MpmKind::Event).value(u"KeepAliveTimeout"_s),
              std::optional(u"5"_s));
+}
+
+// A dump as Apache's DUMP_CONFIG prints it: Debian's stock files, an
+// administrator's change, MPM Lab's managed file and a virtual host.
+static const QByteArray debianDump =
+    "# In file: /etc/apache2/apache2.conf\n"
+    "#  98:\nKeepAlive On\n# 105:\nMaxKeepAliveRequests 100\n# 111:\nKeepAliveTimeout 5\n"
+    "Timeout 60\n"
+    "# In file: /etc/apache2/mods-enabled/mpm_event.conf\n"
+    "StartServers 2\nThreadsPerChild 25\nMaxRequestWorkers 150\n"
+    "# In file: /etc/apache2/conf-enabled/zz-mpmlab.conf\n"
+    "<IfModule mpm_event_module>\n    MaxRequestWorkers 500\n</IfModule>\n"
+    "# In file: /etc/apache2/sites-enabled/000-default.conf\n"
+    "<VirtualHost *:80>\nKeepAliveTimeout 15\n</VirtualHost>\n";
+
+void TestApacheConfigModel::readingsNameTheirSource()
+{
+    const QList<ConfigFile> files = splitConfigDump(debianDump);
+    QCOMPARE(files.size(), 4);
+    QVERIFY(files[0].stock && files[1].stock && !files[2].stock && !files[3].stock);
+    ManagedOverride managed;
+    managed.perMpm[MpmKind::Event].set(u"MaxRequestWorkers"_s, u"500"_s);
+    managed.perMpm[MpmKind::Prefork].set(u"MaxRequestWorkers"_s, u"60"_s);
+    const QList<DirectiveReading> readings = readDirectives(
+        files, MpmKind::Event, u"/etc/apache2/conf-enabled/zz-mpmlab.conf"_s, managed, {});
+    const auto find = [&](const QString &name) -> DirectiveReading {
+        for (const DirectiveReading &reading : readings) {
+            if (reading.name == name)
+                return reading;
+        }
+        return {};
+    };
+    using Source = DirectiveReading::Source;
+    // Debian's packaged value in Debian's file; a value someone changed there.
+    QCOMPARE(find(u"KeepAliveTimeout"_s).source, Source::Distribution);
+    QCOMPARE(find(u"KeepAliveTimeout"_s).value, u"5"_s);
+    QCOMPARE(find(u"Timeout"_s).source, Source::ServerConfig);
+    QCOMPARE(find(u"Timeout"_s).file, u"/etc/apache2/apache2.conf"_s);
+    QCOMPARE(find(u"ThreadsPerChild"_s).source, Source::Distribution);
+    // MPM Lab's value wins, and says which MPMs it was set for.
+    const DirectiveReading workers = find(u"MaxRequestWorkers"_s);
+    QCOMPARE(workers.source, Source::Managed);
+    QCOMPARE(workers.value, u"500"_s);
+    QVERIFY(workers.perMpm);
+    QCOMPARE(workers.managedPerMpm.value(MpmKind::Prefork), u"60"_s);
+    QCOMPARE(workers.managedPerMpm.value(MpmKind::Event), u"500"_s);
+    // Nothing sets ServerLimit: event's compiled 16.
+    QCOMPARE(find(u"ServerLimit"_s).source, Source::CompiledDefault);
+    QCOMPARE(find(u"ServerLimit"_s).value, u"16"_s);
+    QCOMPARE(find(u"KeepAliveTimeout"_s).virtualHosts, QStringList{u"15 in <VirtualHost *:80>"_s});
+    // Prefork's own directives are not event's.
+    QVERIFY(find(u"MinSpareServers"_s).name.isEmpty());
+}
+
+void TestApacheConfigModel::readingsSayWhatApacheUses()
+{
+    const QString apacheLine =
+        u"AH00515: WARNING: MaxRequestWorkers of 500 would require 20 servers and would exceed "
+        "ServerLimit of 16, decreasing to 400."_s;
+    const QList<DirectiveReading> readings =
+        readDirectives(splitConfigDump(debianDump), MpmKind::Event,
+                       u"/etc/apache2/conf-enabled/zz-mpmlab.conf"_s, {}, {apacheLine});
+    for (const DirectiveReading &reading : readings) {
+        if (reading.name == u"MaxRequestWorkers") {
+            QCOMPARE(reading.usedValue, u"400"_s);
+            QCOMPARE(reading.effectiveValue(), u"400"_s);
+            QVERIFY(reading.warnings.contains(apacheLine));
+            QVERIFY(reading.warnings.first().contains(u"16 x 25 = 400"_s));
+        } else {
+            // The line names MaxRequestWorkers first: ServerLimit does not get it.
+            QVERIFY2(!reading.warnings.contains(apacheLine), qPrintable(reading.name));
+            QVERIFY2(reading.usedValue.isEmpty(), qPrintable(reading.name));
+        }
+    }
+
+    // Below ThreadsPerChild, Apache raises it.
+    DirectiveSet few;
+    few.set(u"MaxRequestWorkers"_s, u"10"_s);
+    const QList<DirectiveSet::Adjustment> raised = few.adjustments(MpmKind::Worker);
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(raised.first().name, u"MaxRequestWorkers"_s);
+    QCOMPARE(raised.first().usedValue, u"25"_s);
+}
+
+void TestApacheConfigModel::overrideCanSetEveryMpm()
+{
+    const Result<DirectiveSet> changes = DirectiveSet::fromAssignments(
+        {u"MaxRequestWorkers=50"_s, u"ThreadsPerChild=10"_s, u"KeepAliveTimeout=2"_s},
+        std::nullopt);
+    QVERIFY(changes.ok());
+    ManagedOverride override;
+    override.apply(*changes, QList<MpmKind>{allMpmKinds.begin(), allMpmKinds.end()});
+    QCOMPARE(override.global.value(u"KeepAliveTimeout"_s), std::optional(u"2"_s));
+    for (const MpmKind mpm : allMpmKinds)
+        QCOMPARE(override.perMpm[mpm].value(u"MaxRequestWorkers"_s), std::optional(u"50"_s));
+    // Never in prefork's section: there it is a hard error (AH00526).
+    QVERIFY(!override.perMpm[MpmKind::Prefork].value(u"ThreadsPerChild"_s));
+    QCOMPARE(override.perMpm[MpmKind::Worker].value(u"ThreadsPerChild"_s), std::optional(u"10"_s));
+    // One MPM only: ThreadsPerChild refused for prefork.
+    QVERIFY(!DirectiveSet::fromAssignments({u"ThreadsPerChild=10"_s}, MpmKind::Prefork).ok());
 }
 
 QTEST_GUILESS_MAIN(TestApacheConfigModel)

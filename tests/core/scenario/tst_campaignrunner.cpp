@@ -129,7 +129,7 @@ void TestCampaignRunner::runsEveryMpmInterleavedAndRestores()
     QVERIFY2(calls.filter(u"not owned"_s).isEmpty(), qPrintable(calls.join(u", "_s)));
     QCOMPARE(calls.count(u"restore"_s), 1);
     // Back to what it was: worker, running, nothing owed.
-    QCOMPARE(lab.driver->configuredMpm(), MpmKind::Worker);
+    QCOMPARE(lab.driver->mpm(), MpmKind::Worker);
     QVERIFY(lab.driver->running());
     QVERIFY(!lab.driver->hasChanges());
     QVERIFY(calls.indexOf(u"restore"_s) > calls.lastIndexOf(u"applyProfile event"_s));
