@@ -12,6 +12,7 @@ ExitCode exitCodeFor(mpmlab::Error::Kind kind)
     case Kind::NotRunning: return NotRunning;
     case Kind::Timeout: return Timeout;
     case Kind::Cancelled: return Stopped;
+    case Kind::HostKey: return HostKeyRefused;
     case Kind::StopFailed:
     case Kind::Io:
     case Kind::Network: return Failure;

@@ -14,8 +14,9 @@ enum ExitCode : int {
     ConfigRejected = 6, // Apache's configtest failed
     StartFailed = 7,    // the server did not start, or died right after
     Timeout = 8,
-    Stopped = 9,     // Ctrl+C or SIGTERM ended the work early; a changed server was put back
-    Incomplete = 10, // `load`: --max-duration ended the run before its requests or -t were done
+    Stopped = 9,         // Ctrl+C or SIGTERM ended the work early; a changed server was put back
+    Incomplete = 10,     // `load`: --max-duration ended the run before its requests or -t were done
+    HostKeyRefused = 11, // the server's host key is unknown and was not accepted, or changed
 };
 
 ExitCode exitCodeFor(mpmlab::Error::Kind kind);

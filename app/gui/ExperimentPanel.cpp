@@ -23,9 +23,10 @@ using namespace mpmlab;
 
 namespace {
 
-constexpr int maxClients = 100'000;
-constexpr int maxRequests = 100'000'000;
-constexpr int maxThinkMs = 600'000;
+// The limits a scenario file has; a spin box holds an int.
+constexpr int maxClients = ScenarioLoad::maxClients;
+constexpr int maxRequests = int(ScenarioLoad::maxRequests);
+constexpr int maxThinkMs = ScenarioLoad::maxThinkTimeMs;
 
 QString duration(double seconds)
 {
@@ -96,7 +97,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     m_requests->setRange(0, maxRequests);
     m_requests->setSpecialValueText(tr("none (timed)"));
     m_requests->setGroupSeparatorShown(true);
-    m_seconds->setRange(0, 3600);
+    m_seconds->setRange(0, ScenarioLoad::maxSeconds);
     m_seconds->setSuffix(tr(" s"));
     m_seconds->setSpecialValueText(tr("until done"));
     m_clients->setRange(1, maxClients);

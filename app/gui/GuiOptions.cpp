@@ -1,5 +1,8 @@
 #include "GuiOptions.h"
 
+#include "scenario/CampaignOptions.h"
+#include "targets/SshLoginArguments.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -20,13 +23,6 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
                                     u"target"_s, u"local"_s);
     const QCommandLineOption labDir(u"lab-dir"_s, u"Directory of the local lab."_s, u"dir"_s);
     const QCommandLineOption port(u"port"_s, u"Port of the local lab on 127.0.0.1."_s, u"port"_s);
-    const QCommandLineOption identity(u"identity"_s, u"ssh: private key file."_s, u"file"_s);
-    const QCommandLineOption sudo(u"sudo"_s, u"ssh: use passwordless sudo on the server."_s);
-    const QCommandLineOption acceptKey(
-        u"accept-new-host-key"_s,
-        u"ssh: accept and remember an unknown host key (a changed key is always refused)."_s);
-    const QCommandLineOption instance(u"instance"_s, u"ssh: Debian instance /etc/apache2-NAME."_s,
-                                      u"name"_s);
     const QCommandLineOption startLab(u"start-lab"_s, u"Start the server when the window opens."_s);
     const QCommandLineOption open(u"open"_s, u"Show a saved campaign (campaign.json)."_s,
                                   u"file"_s);
@@ -42,16 +38,18 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
         u"file"_s);
     const QCommandLineOption presentation(u"presentation"_s,
                                           u"Large fonts and thick lines, for a projector."_s);
-    parser.addOptions({lang, target, labDir, port, identity, sudo, acceptKey, instance, startLab,
-                       open, scenario, scale, run, screenshot, presentation});
+    parser.addOptions({lang, target, labDir, port, startLab, open, scenario, scale, run, screenshot,
+                       presentation});
+    parser.addOptions(SshLoginArguments::options());
     parser.process(arguments);
 
     GuiOptions options;
-    const Result<TargetSpec> spec = TargetSpec::parse(parser.value(target));
-    if (!spec)
-        return spec.error();
-    options.target = *spec;
-    options.target.lab.rootDir = parser.value(labDir);
+    const Result<SshLoginArguments::Parsed> login =
+        SshLoginArguments::read(parser, parser.value(target), parser.value(labDir));
+    if (!login)
+        return login.error();
+    options.target = login->spec;
+    options.askPassword = login->askPassword;
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
@@ -60,13 +58,6 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
                 Error::Kind::InvalidInput, u"--port must be a number from 1 to 65535"_s, {}};
         options.target.lab.port = quint16(value);
     }
-    SshLogin &login = options.target.ssh;
-    login.credentials.identityFile = parser.value(identity);
-    login.sudo.enabled = parser.isSet(sudo);
-    if (parser.isSet(acceptKey))
-        login.policy.confirmUnknown = [](const UnknownHostKey &) { return true; };
-    if (parser.isSet(instance))
-        login.apache.configDir = u"/etc/apache2-"_s + parser.value(instance);
     options.language = parser.value(lang);
     options.startLab = parser.isSet(startLab);
     options.openPath = parser.value(open);
@@ -74,9 +65,13 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
     if (parser.isSet(scale)) {
         bool ok = false;
         options.scale = parser.value(scale).toDouble(&ok);
-        if (!ok || *options.scale < 0.01 || *options.scale > 10)
-            return Error{
-                Error::Kind::InvalidInput, u"--scale must be a number from 0.01 to 10"_s, {}};
+        if (!ok || *options.scale < CampaignOptions::minScale
+            || *options.scale > CampaignOptions::maxScale) {
+            return Error{Error::Kind::InvalidInput,
+                         u"--scale must be a number from %1 to %2"_s.arg(CampaignOptions::minScale)
+                             .arg(CampaignOptions::maxScale),
+                         {}};
+        }
     }
     options.run = parser.isSet(run);
     options.screenshot = parser.value(screenshot);

@@ -11,7 +11,8 @@
 // screenshot and quit) that prepare a class or test the window.
 struct GuiOptions {
     mpmlab::TargetSpec target;
-    QString language; // empty: the system's
+    bool askPassword = false; // --ask-password: before connecting
+    QString language;         // empty: the system's
     bool startLab = false;
     QString openPath; // a campaign.json to show
     QString scenario; // an id or a scenario file to select

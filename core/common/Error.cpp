@@ -24,6 +24,7 @@ QString Error::kindName(Kind kind)
     case Kind::Timeout: return u"timeout"_s;
     case Kind::Io: return u"io"_s;
     case Kind::Network: return u"network"_s;
+    case Kind::HostKey: return u"host-key"_s;
     case Kind::Cancelled: return u"cancelled"_s;
     }
     return u"unknown"_s;

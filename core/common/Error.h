@@ -20,6 +20,7 @@ struct Error {
         Timeout,        // something did not answer in time
         Io,             // a file could not be read or written
         Network,        // a connection failed or a reply was malformed
+        HostKey,        // a server's host key is unknown and was not accepted, or changed
         Cancelled,      // the user stopped it
     };
 

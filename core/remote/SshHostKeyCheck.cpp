@@ -75,19 +75,26 @@ Result<QString> checkHostKey(ssh_session session, const SshTarget &target,
         QString known = knownFingerprint(target, policy.userKnownHostsFile);
         if (known.isEmpty())
             known = knownFingerprint(target, policy.mpmlabKnownHostsFile);
-        return Error{Error::Kind::Network,
+        return Error{Error::Kind::HostKey,
                      u"the host key of %1 has CHANGED: refusing to connect. Known key: %2; key "
-                     "presented now: %3 %4. If the server was really reinstalled, remove its old "
-                     "line from %5 or %6 after checking the new fingerprint with its "
-                     "administrator."_s.arg(target.toString(), known, keyType, fingerprint,
-                                            policy.userKnownHostsFile, policy.mpmlabKnownHostsFile),
+                     "presented now: %3 %4. Either the server was reinstalled or given a new "
+                     "key, or someone between you and it is impersonating it to read what you "
+                     "send (a man-in-the-middle attack). Ask its administrator for the new "
+                     "fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server); "
+                     "only if it matches, remove the old line from %5 or %6."_s.arg(
+                         target.toString(), known, keyType, fingerprint, policy.userKnownHostsFile,
+                         policy.mpmlabKnownHostsFile),
                      {}};
     }
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND: {
+        if (!policy.trustedFingerprint.isEmpty() && policy.trustedFingerprint == fingerprint)
+            return fingerprint;
         const UnknownHostKey unknown{target.host, target.port, keyType, fingerprint};
-        if (!policy.confirmUnknown || !policy.confirmUnknown(unknown)) {
-            return Error{Error::Kind::Network,
+        const HostKeyTrust trust =
+            policy.confirmUnknown ? policy.confirmUnknown(unknown) : HostKeyTrust::Refuse;
+        if (trust == HostKeyTrust::Refuse) {
+            return Error{Error::Kind::HostKey,
                          u"the host key of %1 is unknown (%2 %3): not connecting without "
                          "confirmation. Check the fingerprint with the server's administrator "
                          "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server), then "
@@ -95,6 +102,8 @@ Result<QString> checkHostKey(ssh_session session, const SshTarget &target,
                              target.toString(), keyType, fingerprint),
                          {}};
         }
+        if (trust == HostKeyTrust::ThisTime)
+            return fingerprint;
         QDir().mkpath(QFileInfo(policy.mpmlabKnownHostsFile).absolutePath());
         if (ssh_session_update_known_hosts(session) != SSH_OK) {
             return Error{Error::Kind::Io,

@@ -5,6 +5,8 @@
 
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QThread>
+#include <poll.h>
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,7 @@ namespace {
 constexpr int pollSliceMs = 50; // how often a waiting read checks its deadline
 constexpr uint32_t readChunkBytes = 16384;
 constexpr int keyboardInteractiveRounds = 8; // prompts answered before giving up
+constexpr int maxSecretAttempts = 3;         // a refused password or passphrase asked again
 
 QString libsshError(ssh_session session) { return QString::fromLocal8Bit(ssh_get_error(session)); }
 
@@ -37,6 +40,82 @@ int authenticateKeyboardInteractive(ssh_session session, const QByteArray &passw
     return rc;
 }
 
+// libssh asks this for the passphrase of an encrypted key given none:
+// noting that it was asked is how an encrypted key is told from a file that
+// is no key at all.
+int noteEncryptedKey(const char *, char *, size_t, int, int, void *userdata)
+{
+    *static_cast<bool *>(userdata) = true;
+    return -1;
+}
+
+Error cancelledLogin(const SshTarget &target)
+{
+    return Error{
+        Error::Kind::Cancelled, u"the login to %1 was cancelled"_s.arg(target.toString()), {}};
+}
+
+// The identity file's key, its passphrase asked (again) when needed.
+Result<ssh::Key> loadKey(const SshCredentials &credentials, const SshTarget &target)
+{
+    const QString &file = credentials.identityFile;
+    if (!QFileInfo(file).isReadable())
+        return Error{
+            Error::Kind::InvalidInput, u"cannot read the identity file %1"_s.arg(file), {}};
+    QByteArray passphrase = credentials.passphrase.toUtf8();
+    for (int attempt = 0;; ++attempt) {
+        ssh_key rawKey = nullptr;
+        bool encrypted = false;
+        if (ssh_pki_import_privkey_file(QFile::encodeName(file).constData(),
+                                        passphrase.isEmpty() ? nullptr : passphrase.constData(),
+                                        passphrase.isEmpty() ? noteEncryptedKey : nullptr,
+                                        &encrypted, &rawKey)
+            == SSH_OK) {
+            return ssh::Key(rawKey);
+        }
+        const bool refused = !passphrase.isEmpty();
+        if (!encrypted && !refused) {
+            return Error{Error::Kind::InvalidInput,
+                         u"cannot load the private key %1: it is not a private key"_s.arg(file),
+                         {}};
+        }
+        if (!credentials.askSecret || attempt >= maxSecretAttempts) {
+            return Error{Error::Kind::InvalidInput,
+                         refused
+                             ? u"cannot load the private key %1: wrong passphrase, or not a "
+                               "private key"_s.arg(file)
+                             : u"the private key %1 is encrypted: give its passphrase"_s.arg(file),
+                         {}};
+        }
+        const std::optional<QString> answer =
+            credentials.askSecret({SecretRequest::Kind::Passphrase, file, refused});
+        if (!answer || answer->isEmpty())
+            return cancelledLogin(target);
+        passphrase = answer->toUtf8();
+    }
+}
+
+// Tries the password as "password" then "keyboard-interactive", as the
+// server offers them.
+bool loginWithPassword(ssh_session session, int methods, const QString &password,
+                       QStringList &tried)
+{
+    const QByteArray bytes = password.toUtf8();
+    if (methods & SSH_AUTH_METHOD_PASSWORD) {
+        if (!tried.contains(u"password"_s))
+            tried << u"password"_s;
+        if (ssh_userauth_password(session, nullptr, bytes.constData()) == SSH_AUTH_SUCCESS)
+            return true;
+    }
+    if (methods & SSH_AUTH_METHOD_INTERACTIVE) {
+        if (!tried.contains(u"keyboard-interactive"_s))
+            tried << u"keyboard-interactive"_s;
+        if (authenticateKeyboardInteractive(session, bytes) == SSH_AUTH_SUCCESS)
+            return true;
+    }
+    return false;
+}
+
 Status authenticate(ssh_session session, const SshTarget &target, const SshCredentials &credentials)
 {
     // "none" first: it returns the methods the server offers.
@@ -50,26 +129,12 @@ Status authenticate(ssh_session session, const SshTarget &target, const SshCrede
     QStringList tried;
 
     if (!credentials.identityFile.isEmpty()) {
-        if (!QFileInfo(credentials.identityFile).isReadable()) {
-            return Error{Error::Kind::InvalidInput,
-                         u"cannot read the identity file %1"_s.arg(credentials.identityFile),
-                         {}};
-        }
-        ssh_key rawKey = nullptr;
-        const QByteArray passphrase = credentials.passphrase.toUtf8();
-        if (ssh_pki_import_privkey_file(QFile::encodeName(credentials.identityFile).constData(),
-                                        passphrase.isEmpty() ? nullptr : passphrase.constData(),
-                                        nullptr, nullptr, &rawKey)
-            != SSH_OK) {
-            return Error{Error::Kind::InvalidInput,
-                         u"cannot load the private key %1: wrong passphrase, or not a private "
-                         "key"_s.arg(credentials.identityFile),
-                         {}};
-        }
-        const ssh::Key key(rawKey);
+        Result<ssh::Key> key = loadKey(credentials, target);
+        if (!key)
+            return key.error();
         tried << u"key %1"_s.arg(credentials.identityFile);
         if ((methods & SSH_AUTH_METHOD_PUBLICKEY)
-            && ssh_userauth_publickey(session, nullptr, key.get()) == SSH_AUTH_SUCCESS) {
+            && ssh_userauth_publickey(session, nullptr, key->get()) == SSH_AUTH_SUCCESS) {
             return {};
         }
     }
@@ -86,17 +151,24 @@ Status authenticate(ssh_session session, const SshTarget &target, const SshCrede
         tried << (why.isEmpty() || why == before ? u"ssh-agent (none of its keys was accepted)"_s
                                                  : u"ssh-agent (%1)"_s.arg(why));
     }
-    if (!credentials.password.isEmpty()) {
-        const QByteArray password = credentials.password.toUtf8();
-        if (methods & SSH_AUTH_METHOD_PASSWORD) {
-            tried << u"password"_s;
-            if (ssh_userauth_password(session, nullptr, password.constData()) == SSH_AUTH_SUCCESS)
+    const bool takesPassword = methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE);
+    if (takesPassword) {
+        QString password = credentials.password;
+        for (int attempt = 0; attempt <= maxSecretAttempts; ++attempt) {
+            if (password.isEmpty()) {
+                if (!credentials.askSecret)
+                    break;
+                const std::optional<QString> answer = credentials.askSecret(
+                    {SecretRequest::Kind::Password, target.toString(), attempt > 0});
+                if (!answer || answer->isEmpty())
+                    return cancelledLogin(target);
+                password = *answer;
+            }
+            if (loginWithPassword(session, methods, password, tried))
                 return {};
-        }
-        if (methods & SSH_AUTH_METHOD_INTERACTIVE) {
-            tried << u"keyboard-interactive"_s;
-            if (authenticateKeyboardInteractive(session, password) == SSH_AUTH_SUCCESS)
-                return {};
+            password.clear();
+            if (!ssh_is_connected(session))
+                break; // the server gave up on us (MaxAuthTries)
         }
     }
     QStringList offered;
@@ -114,6 +186,68 @@ Status authenticate(ssh_session session, const SshTarget &target, const SshCrede
                                      : tried.join(u", "_s),
                      offered.isEmpty() ? u"nothing"_s : offered.join(u", "_s)),
                  {}};
+}
+
+// Why ssh_connect failed, in a sentence that says what to check; libssh's
+// own words go to the details.
+Error connectError(const SshTarget &target, const QString &why, std::chrono::milliseconds timeout)
+{
+    const QString where = target.toString();
+    const auto error = [&](Error::Kind kind, const QString &message) {
+        return Error{kind, message, why};
+    };
+    if (why.contains(u"refused"_s, Qt::CaseInsensitive)) {
+        return error(Error::Kind::Network,
+                     u"%1 refused the connection on port %2: is sshd running there, and is that "
+                     "its port?"_s.arg(target.host)
+                         .arg(target.port));
+    }
+    if (why.contains(u"resolve"_s, Qt::CaseInsensitive)) {
+        return error(
+            Error::Kind::Network,
+            u"cannot find the host '%1': check its name (or give its address)"_s.arg(target.host));
+    }
+    if (why.contains(u"unreachable"_s, Qt::CaseInsensitive)
+        || why.contains(u"no route"_s, Qt::CaseInsensitive)) {
+        return error(Error::Kind::Network,
+                     u"cannot reach %1: there is no route to it from this machine (is it up, "
+                     "and on a network this machine reaches?)"_s.arg(target.host));
+    }
+    if (why.contains(u"timeout"_s, Qt::CaseInsensitive)
+        || why.contains(u"timed out"_s, Qt::CaseInsensitive)) {
+        return error(Error::Kind::Timeout,
+                     u"%1 did not answer within %2 s: check the host name, the port and that "
+                     "a firewall lets SSH through"_s.arg(where)
+                         .arg(timeout.count() / 1000.0));
+    }
+    return error(Error::Kind::Network, u"cannot connect to %1: %2"_s.arg(where, why));
+}
+
+// ssh_connect in non-blocking mode, so that `stop` and the deadline are
+// checked while it waits.
+Status connectInTime(ssh_session session, const SshTarget &target,
+                     std::chrono::milliseconds timeout, const std::stop_token &stop)
+{
+    const QDeadlineTimer deadline(timeout);
+    ssh_set_blocking(session, 0);
+    int rc = SSH_AGAIN;
+    while ((rc = ssh_connect(session)) == SSH_AGAIN) {
+        if (stop.stop_requested())
+            return cancelledLogin(target);
+        if (deadline.hasExpired())
+            return connectError(target, u"timeout"_s, timeout);
+        const int fd = ssh_get_fd(session);
+        if (fd >= 0) {
+            pollfd watched{fd, POLLIN | POLLOUT, 0};
+            ::poll(&watched, 1, pollSliceMs);
+        } else {
+            QThread::msleep(10);
+        }
+    }
+    ssh_set_blocking(session, 1);
+    if (rc != SSH_OK)
+        return connectError(target, libsshError(session), timeout);
+    return {};
 }
 
 // A channel running `command` with `input` written to its stdin, which is
@@ -166,7 +300,8 @@ Error SshSession::sessionError(const QString &what) const
 
 Result<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget &target,
                                                         const SshCredentials &credentials,
-                                                        const HostKeyPolicy &policy)
+                                                        const HostKeyPolicy &policy,
+                                                        std::stop_token stop)
 {
     SessionHandle session(ssh_new());
     if (!session)
@@ -195,11 +330,8 @@ Result<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget &target,
         ssh_options_set(raw, SSH_OPTIONS_IDENTITY_AGENT, agentSocket.constData());
     }
 
-    if (ssh_connect(raw) != SSH_OK) {
-        return Error{Error::Kind::Network,
-                     u"cannot connect to %1: %2"_s.arg(target.toString(), libsshError(raw)),
-                     {}};
-    }
+    if (Status connected = connectInTime(raw, target, credentials.connectTimeout, stop); !connected)
+        return connected.error();
     const int fd = ssh_get_fd(raw);
     const int on = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
@@ -209,6 +341,8 @@ Result<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget &target,
     const Result<QString> fingerprint = checkHostKey(raw, target, policy);
     if (!fingerprint)
         return fingerprint.error();
+    if (stop.stop_requested())
+        return cancelledLogin(target);
     if (Status authenticated = authenticate(raw, target, credentials); !authenticated)
         return authenticated.error();
     return std::unique_ptr<SshSession>(new SshSession(target, std::move(session), *fingerprint));
@@ -250,6 +384,10 @@ Result<ProcessOutput> SshSession::stream(const QString &command, const QByteArra
             output.standardError.append(buffer, gotErr);
         if (ssh_channel_is_eof(channel.get()) && got <= 0 && gotErr <= 0)
             break;
+        if (m_stop.stop_requested())
+            return Error{Error::Kind::Cancelled,
+                         u"stopped while a command ran on %1"_s.arg(m_target.toString()),
+                         {}};
         if (deadline.hasExpired()) {
             return Error{Error::Kind::Timeout,
                          u"a command on %1 did not finish within %2 ms"_s.arg(m_target.toString())
@@ -301,6 +439,10 @@ Result<QByteArray> SshSession::exchangeThroughTunnel(const QString &host, quint1
             return sessionError(u"a tunnel failed"_s);
         if (got > 0)
             reply.append(buffer, got);
+        if (m_stop.stop_requested())
+            return Error{Error::Kind::Cancelled,
+                         u"stopped while waiting for %1"_s.arg(m_target.toString()),
+                         {}};
         if (deadline.hasExpired()) {
             return Error{Error::Kind::Timeout,
                          u"%1:%2 on %3 did not answer within %4 ms"_s.arg(host)

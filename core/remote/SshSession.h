@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <stop_token>
 
 struct ssh_session_struct;
 
@@ -23,11 +24,16 @@ namespace mpmlab {
 class SshSession {
 public:
     // Connects, checks the host key against `policy` (before any credential
-    // is sent), then authenticates. Fails with Network (unreachable, host
-    // key refused or changed, timeout) or InvalidInput (credentials refused).
+    // is sent), then authenticates. Fails with Network (unreachable, a
+    // broken connection), Timeout (no answer within connectTimeout),
+    // HostKey (unknown and not accepted, or changed), InvalidInput
+    // (credentials refused) or Cancelled (`stop`, or a secret not given),
+    // each in a sentence that says what to check. `stop` ends the
+    // connection's wait within ~50 ms.
     static Result<std::unique_ptr<SshSession>> connect(const SshTarget &target,
                                                        const SshCredentials &credentials,
-                                                       const HostKeyPolicy &policy);
+                                                       const HostKeyPolicy &policy,
+                                                       std::stop_token stop = {});
     ~SshSession();
     SshSession(const SshSession &) = delete;
     SshSession &operator=(const SshSession &) = delete;
@@ -57,6 +63,10 @@ public:
     // An SSH_MSG_IGNORE: keeps NAT and firewalls from dropping an idle link.
     Status sendKeepAlive();
 
+    // While `stop` is not stopped, commands run to their end or timeout;
+    // once it is, a waiting command gives up within ~50 ms (Cancelled).
+    void setStopToken(std::stop_token stop) { m_stop = std::move(stop); }
+
     [[nodiscard]] const SshTarget &target() const { return m_target; }
     [[nodiscard]] QString hostKeyFingerprint() const { return m_fingerprint; }
 
@@ -72,6 +82,7 @@ private:
     SshTarget m_target;
     SessionHandle m_session;
     QString m_fingerprint;
+    std::stop_token m_stop;
 };
 
 } // namespace mpmlab

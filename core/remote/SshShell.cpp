@@ -11,6 +11,7 @@ namespace {
 
 constexpr auto probeTimeout = 15000ms;
 constexpr auto httpTimeout = 3000ms;
+constexpr int maxPasswordAttempts = 3; // a refused sudo password asked again
 
 } // namespace
 
@@ -48,31 +49,76 @@ Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> ses
             session->run(u"sudo -n true"_s, {}, probeTimeout);
         if (!passwordless)
             return passwordless.error();
-        if (!passwordless->succeeded() && sudo.password.isEmpty() && sudo.askPassword)
-            sudo.password = sudo.askPassword();
         if (passwordless->succeeded()) {
             privilege = Privilege::PasswordlessSudo;
-        } else if (sudo.password.isEmpty()) {
-            return Error{Error::Kind::InvalidInput,
-                         u"sudo on %1 asks for a password: give it when asked"_s.arg(target),
-                         passwordless->combinedText()};
+        } else if (const std::optional<Error> none = noSudo(*session, *passwordless)) {
+            return *none;
         } else {
-            // -k: always ask, so the password line is always consumed by sudo.
-            const Result<ProcessOutput> check = session->run(
-                u"sudo -S -k -p '' true"_s, sudo.password.toUtf8() + '\n', probeTimeout);
-            if (!check)
-                return check.error();
-            if (!check->succeeded()) {
-                return Error{Error::Kind::InvalidInput,
-                             u"sudo on %1 refused the password (or %2 may not use sudo)"_s.arg(
-                                 target, session->target().user),
-                             check->combinedText()};
-            }
+            const Result<QString> accepted = sudoPassword(*session, sudo, *passwordless);
+            if (!accepted)
+                return accepted.error();
+            sudo.password = *accepted;
             privilege = Privilege::SudoWithPassword;
         }
     }
     return std::unique_ptr<SshShell>(
         new SshShell(std::move(session), privilege, sudo.password, commandTimeout));
+}
+
+std::optional<Error> SshShell::noSudo(const SshSession &session, const ProcessOutput &sudo)
+{
+    const QString target = session.target().toString();
+    const QString user = session.target().user;
+    const QString said = sudo.combinedText();
+    if (sudo.exitCode == 127) {
+        return Error{Error::Kind::InvalidInput,
+                     u"sudo is not installed on %1: log in as root instead"_s.arg(target), said};
+    }
+    if (said.contains(u"not in the sudoers"_s) || said.contains(u"not allowed to run sudo"_s)
+        || said.contains(u"may not run sudo"_s)) {
+        return Error{Error::Kind::InvalidInput,
+                     u"%1 may not use sudo on %2: ask its administrator to allow it (adduser %1 "
+                     "sudo), or log in as root"_s.arg(user, target),
+                     said};
+    }
+    return std::nullopt;
+}
+
+Result<QString> SshShell::sudoPassword(SshSession &session, const SudoOptions &sudo,
+                                       const ProcessOutput &refusal)
+{
+    const QString target = session.target().toString();
+    QString password = sudo.password;
+    for (int attempt = 0; attempt <= maxPasswordAttempts; ++attempt) {
+        if (password.isEmpty()) {
+            if (!sudo.askPassword) {
+                return Error{Error::Kind::InvalidInput,
+                             u"sudo on %1 asks for a password: give it when asked"_s.arg(target),
+                             refusal.combinedText()};
+            }
+            const std::optional<QString> answer = sudo.askPassword(attempt > 0);
+            if (!answer || answer->isEmpty())
+                return Error{Error::Kind::Cancelled, u"sudo on %1 was cancelled"_s.arg(target), {}};
+            password = *answer;
+        }
+        // -k: always ask, so the password line is always consumed by sudo.
+        const Result<ProcessOutput> check =
+            session.run(u"sudo -S -k -p '' true"_s, password.toUtf8() + '\n', probeTimeout);
+        if (!check)
+            return check.error();
+        if (check->succeeded())
+            return password;
+        if (const std::optional<Error> none = noSudo(session, *check))
+            return *none;
+        if (!sudo.askPassword || attempt == maxPasswordAttempts) {
+            return Error{Error::Kind::InvalidInput,
+                         u"sudo on %1 refused the password (or %2 may not use sudo)"_s.arg(
+                             target, session.target().user),
+                         check->combinedText()};
+        }
+        password.clear();
+    }
+    return Error{Error::Kind::InvalidInput, u"sudo on %1 refused the password"_s.arg(target), {}};
 }
 
 QString SshShell::targetName() const { return m_session->target().toString(); }

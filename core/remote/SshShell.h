@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mpmlab {
 
@@ -17,8 +18,10 @@ public:
     struct SudoOptions {
         bool enabled = false; // --sudo: the login user is not root
         QString password;     // empty: ask `askPassword` if sudo wants one
-        // Called only when passwordless sudo is refused (a prompt, a dialog).
-        std::function<QString()> askPassword;
+        // Called only when passwordless sudo is refused (a prompt, a dialog),
+        // and again (`again`) when sudo refuses the answer, a few times. No
+        // answer, or an empty one: give up (Cancelled).
+        std::function<std::optional<QString>(bool again)> askPassword;
     };
 
     // What the caller's commands need. Controlling Apache needs root; the
@@ -43,12 +46,21 @@ public:
     Result<std::unique_ptr<SshExecChannel>> startAsRoot(const QString &script) override;
 
     [[nodiscard]] SshSession &session() { return *m_session; }
+    // The sudo password that worked, empty when none was needed: what a
+    // second session of the same login gives without asking again.
+    [[nodiscard]] QString sudoPassword() const { return m_password; }
 
 private:
     enum class Privilege { Root, PasswordlessSudo, SudoWithPassword, LoginUser };
 
     SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QString password,
              std::chrono::milliseconds commandTimeout);
+    // An error when `sudo`'s answer says this user has no sudo at all.
+    static std::optional<Error> noSudo(const SshSession &session, const ProcessOutput &sudo);
+    // The sudo password sudo accepts, asked as `sudo` says; `refusal` is
+    // what passwordless sudo answered.
+    static Result<QString> sudoPassword(SshSession &session, const SudoOptions &sudo,
+                                        const ProcessOutput &refusal);
     [[nodiscard]] QString wrapped(const QString &script) const;
     [[nodiscard]] QByteArray withPassword(const QByteArray &input) const;
 

@@ -9,10 +9,6 @@ namespace mpmlab {
 
 namespace {
 
-constexpr qint64 maxRequests = 100'000'000;
-constexpr int maxClients = 100'000;
-constexpr double maxSeconds = 3600; // s: one hour per MPM is plenty for a class
-
 const QStringList knownKeys{
     u"path"_s,          u"requests"_s,      u"concurrency"_s,     u"seconds"_s,
     u"keepAlive"_s,     u"thinkTimeMs"_s,   u"idleConnections"_s, u"rate"_s,
@@ -76,10 +72,11 @@ Result<ScenarioLoad> ScenarioLoad::fromJson(const JsonFields &fields)
         const bool valid = think.isArray() && pair.size() == 2 && pair.at(0).isDouble()
                            && pair.at(1).isDouble() && pair.at(0).toDouble() >= 0
                            && pair.at(1).toDouble() >= pair.at(0).toDouble()
-                           && pair.at(1).toDouble() <= 600'000;
+                           && pair.at(1).toDouble() <= maxThinkTimeMs;
         if (!valid) {
-            return fields.invalid(u"thinkTimeMs"_s,
-                                  u"must be [min, max] in ms, 0 <= min <= max <= 600000"_s);
+            return fields.invalid(
+                u"thinkTimeMs"_s,
+                u"must be [min, max] in ms, 0 <= min <= max <= %1"_s.arg(maxThinkTimeMs));
         }
         load.thinkTimeMinMs = pair.at(0).toInt();
         load.thinkTimeMaxMs = pair.at(1).toInt();

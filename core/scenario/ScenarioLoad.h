@@ -28,6 +28,11 @@ struct ScenarioLoad {
     double timeoutSeconds = 30; // per request
 
     static constexpr double minimumScaledSeconds = 2; // s: >= 10 samples at 5 Hz
+    // What a scenario may ask for; every front end reads its limits here.
+    static constexpr qint64 maxRequests = 100'000'000;
+    static constexpr int maxClients = 100'000; // measured or idle connections
+    static constexpr double maxSeconds = 3600; // s: one hour per MPM is plenty for a class
+    static constexpr int maxThinkTimeMs = 600'000;
 
     static Result<ScenarioLoad> fromJson(const JsonFields &fields);
     [[nodiscard]] QJsonObject toJson() const;

@@ -192,21 +192,41 @@ Status RemoteApacheControl::stopAndWait()
     m_startedPid.reset();
     m_progress(u"Stopping Apache"_s);
     const int polls = int(m_options.stopTimeout.count() / 100);
-    // Wait on the server itself: one round trip, not one per poll.
+    // Wait on the server itself: one round trip, not one per poll. The
+    // control command reads the config (httpd -k stop looks up its
+    // PidFile there): when it refuses, a broken config must not keep the
+    // server up, so the parent gets SIGTERM, Apache's own stop signal,
+    // and its process group SIGKILL if it outlives the timeout.
     const QString script =
-        controlCommand(u"stop"_s)
-        % u" >/dev/null 2>&1; p=%1; i=0; while kill -0 $p 2>/dev/null; do "
-          "i=$((i+1)); [ $i -gt %2 ] && exit 3; sleep 0.1; done; exit 0"_s.arg(**pid)
+        u"out=$("_s % controlCommand(u"stop"_s)
+        % u" 2>&1); rc=$?; p=%1; if [ $rc -ne 0 ]; then echo \"refused $rc\"; "
+          "printf '%s\\n' \"$out\"; kill -TERM $p 2>/dev/null; fi; i=0; "
+          "while kill -0 $p 2>/dev/null; do i=$((i+1)); [ $i -gt %2 ] && break; sleep 0.1; "
+          "done; if kill -0 $p 2>/dev/null; then echo killed; kill -KILL -- -$p 2>/dev/null "
+          "|| kill -KILL $p 2>/dev/null; sleep 0.2; fi; kill -0 $p 2>/dev/null && exit 3; "
+          "exit 0"_s.arg(**pid)
               .arg(polls);
     const Result<ProcessOutput> stopped = m_shell.runAsRoot(script);
     if (!stopped)
         return stopped.error();
+    const QString said = QString::fromUtf8(stopped->standardOutput).trimmed();
+    const QString command = controlCommand(u"stop"_s).section(u"; "_s, -1);
+    if (said.startsWith(u"refused"_s)) {
+        // What the control command said, then how the server was stopped.
+        const QString why = said.section(u'\n', 1).trimmed();
+        m_progress(u"`%1` failed (%2); stopped Apache (pid %3) with SIGTERM instead"_s
+                       .arg(command, why.section(u'\n', 0, 0).left(200))
+                       .arg(**pid));
+    }
+    if (said.contains(u"killed"_s))
+        m_progress(u"Apache (pid %1) outlived SIGTERM: its processes were killed"_s.arg(**pid));
     if (!stopped->succeeded()) {
-        return Error{Error::Kind::StopFailed,
-                     u"Apache (pid %1) on %2 did not stop within %3 ms"_s.arg(**pid)
-                         .arg(m_shell.targetName())
-                         .arg(m_options.stopTimeout.count()),
-                     {}};
+        return Error{
+            Error::Kind::StopFailed,
+            u"Apache (pid %1) on %2 did not stop within %3 ms, even with SIGKILL"_s.arg(**pid)
+                .arg(m_shell.targetName())
+                .arg(m_options.stopTimeout.count()),
+            said};
     }
     return {};
 }

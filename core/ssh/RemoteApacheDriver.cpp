@@ -216,8 +216,10 @@ Result<std::optional<RestoreJournal>> RemoteApacheDriver::serverJournal()
     return archive().serverJournal();
 }
 
-Result<RestoreJournal> RemoteApacheDriver::ensureJournal(const QString &what)
+Result<RestoreJournal> RemoteApacheDriver::ensureJournal(const QString &what, bool *created)
 {
+    if (created)
+        *created = false;
     // Every change starts here.
     if (Status root = requireRoot(what); !root)
         return root.error();
@@ -251,6 +253,8 @@ Result<RestoreJournal> RemoteApacheDriver::ensureJournal(const QString &what)
         return archived.error();
     if (Status written = archive.writeJournal(journal); !written)
         return written.error();
+    if (created)
+        *created = true;
     return journal;
 }
 
@@ -259,7 +263,8 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
                                                MpmKind expectedMpm, bool startEvenIfStopped,
                                                const std::function<Status()> &undoOutsideTree)
 {
-    if (const Result<RestoreJournal> journal = ensureJournal(what); !journal)
+    bool journalCreated = false;
+    if (const Result<RestoreJournal> journal = ensureJournal(what, &journalCreated); !journal)
         return journal.error();
     RemoteConfigArchive archive = this->archive();
     const QString step = archive.serverDir() + u"/before-last-change.tar"_s;
@@ -294,6 +299,10 @@ Result<QStringList> RemoteApacheDriver::change(const QString &what,
             undone = detect();
         if (undone && restarted && wasRunning && previousMpm)
             undone = m_control->startAndVerify(*previousMpm, hadStatusPage);
+        // The server's first change, undone: the tree is the original again
+        // and nothing is owed.
+        if (undone && journalCreated)
+            undone = archive.clear();
         error.message += undone ? u"; the previous configuration is back%1"_s.arg(
                              wasRunning ? u" and running"_s : QString())
                                 : u"; rolling back failed too (%1): run `mpmlab-cli server "

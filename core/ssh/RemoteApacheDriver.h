@@ -75,8 +75,9 @@ private:
     [[nodiscard]] Status requireRoot(const QString &what) const;
     [[nodiscard]] RemoteConfigArchive archive() const;
     // The restore journal, written before the first change; first of all
-    // an error naming `what` when the shell has no root.
-    Result<RestoreJournal> ensureJournal(const QString &what);
+    // an error naming `what` when the shell has no root. `created` says
+    // whether this call wrote it.
+    Result<RestoreJournal> ensureJournal(const QString &what, bool *created = nullptr);
     // The MPM the config loads as last detected (event when none).
     [[nodiscard]] MpmKind loadedMpm() const;
     [[nodiscard]] RemoteApacheConfig config() const;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <stop_token>
 
 namespace mpmlab {
 
@@ -25,11 +26,17 @@ public:
     // read (state, directives) and sample.
     enum class Access { Control, LookOnly };
 
-    // Connects (SSH: on the calling thread, host key checked) and detects
-    // the server. The local lab opens without touching anything.
+    // Connects (SSH: on the calling thread, host key checked, the login's
+    // questions asked through its callbacks) and detects the server. The
+    // local lab opens without touching anything. `stop` ends the wait for
+    // the server at any step within ~50 ms (Cancelled). The sampler's
+    // sessions log in with what this one was told: the host key it
+    // trusted, the password, passphrase and sudo password it was given;
+    // they ask nothing.
     static Result<std::unique_ptr<Target>> open(const TargetSpec &spec,
                                                 Access access = Access::Control,
-                                                const ServerDriver::ProgressHandler &progress = {});
+                                                const ServerDriver::ProgressHandler &progress = {},
+                                                std::stop_token stop = {});
     // How this target's sampler reaches the server: a new stream each call.
     using StreamFactory = std::function<std::unique_ptr<SampleStream>()>;
     // A target from its parts: for front ends with a driver of their own,
@@ -51,6 +58,15 @@ public:
     Result<std::unique_ptr<ServerSampler>> makeSampler(const SamplerProgram &program) const;
 
 private:
+    // An SSH target's driver, and the login its sampler's sessions use.
+    struct OpenedSsh {
+        std::unique_ptr<ServerDriver> driver;
+        SshLogin sampler;
+    };
+    static Result<OpenedSsh> openSsh(const SshLogin &login, Access access,
+                                     const ServerDriver::ProgressHandler &progress,
+                                     std::stop_token stop);
+
     TargetSpec m_spec;
     std::unique_ptr<ServerDriver> m_driver;
     StreamFactory m_streams;

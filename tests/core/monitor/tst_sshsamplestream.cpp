@@ -224,7 +224,7 @@ void TestSshSampleStream::changedHostKeyIsRefused()
                           lab.samplerProgram());
     const Status started = sampler.start();
     QVERIFY(!started.ok());
-    QCOMPARE(started.error().kind, Error::Kind::Network);
+    QCOMPARE(started.error().kind, Error::Kind::HostKey);
     QVERIFY2(started.error().message.contains(u"CHANGED"_s), qPrintable(describe(started)));
     QVERIFY(!sampler.isRunning());
 }

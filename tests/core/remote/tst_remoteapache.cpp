@@ -6,6 +6,8 @@
 #include "ssh/RemoteApacheDriver.h"
 
 #include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void createsTestFiles();
     void anotherConnectionSeesThePendingRestore();
     void restoresTheOriginalTreeAndMpm();
+    void aFailedFirstChangeOwesNothing();
 
 private:
     [[nodiscard]] Result<std::unique_ptr<RemoteApacheDriver>>
@@ -46,6 +49,15 @@ private:
         return m_client->driver(m_instance.configDir(), settle);
     }
     [[nodiscard]] QByteArray overrideText() const;
+    // Puts an invalid directive into the instance's default site (every
+    // command that reads the config then fails, apache2ctl stop too);
+    // returns the file's bytes before, empty on failure.
+    [[nodiscard]] QByteArray breakDefaultSite() const;
+    [[nodiscard]] QString defaultSitePath() const
+    {
+        return m_instance.configDir() + u"/sites-available/000-default.conf"_s;
+    }
+    [[nodiscard]] bool configTestPasses() const;
     [[nodiscard]] std::optional<MpmKind> runningMpm();
 
     TestSshd m_sshd;
@@ -62,6 +74,27 @@ QByteArray TestRemoteApache::overrideText() const
 {
     QFile file(m_instance.configDir() + u"/conf-enabled/zz-mpmlab.conf"_s);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray TestRemoteApache::breakDefaultSite() const
+{
+    QFile site(defaultSitePath());
+    if (!site.open(QIODevice::ReadWrite))
+        return {};
+    const QByteArray before = site.readAll();
+    site.write("\nThisIsNotADirective on\n");
+    return before;
+}
+
+bool TestRemoteApache::configTestPasses() const
+{
+    QProcess test;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"APACHE_CONFDIR"_s, m_instance.configDir());
+    test.setProcessEnvironment(environment);
+    test.start(u"apache2ctl"_s, {u"configtest"_s});
+    return test.waitForFinished(30000) && test.exitStatus() == QProcess::NormalExit
+           && test.exitCode() == 0;
 }
 
 std::optional<MpmKind> TestRemoteApache::runningMpm()
@@ -421,8 +454,20 @@ void TestRemoteApache::anotherConnectionSeesThePendingRestore()
 
 void TestRemoteApache::restoresTheOriginalTreeAndMpm()
 {
+    // Someone broke a site file since: httpd -k stop, which reads the
+    // config, refuses. The restore stops Apache all the same, and the
+    // original tree has the site as it was.
+    QVERIFY(!breakDefaultSite().isEmpty());
+    QVERIFY(!configTestPasses());
+    QStringList steps;
+    m_driver->setProgressHandler([&steps](const QString &step) { steps << step; });
     const Status restored = m_driver->restore();
+    m_driver->setProgressHandler({});
     QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toString()));
+    QVERIFY2(steps.join(u'\n').contains(u"`apache2ctl stop` failed"_s),
+             qPrintable(steps.join(u'\n')));
+    QVERIFY2(steps.join(u'\n').contains(u"with SIGTERM instead"_s), qPrintable(steps.join(u'\n')));
+    QVERIFY(configTestPasses());
     QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
     QCOMPARE(runningMpm(), m_originalMpm);
     QVERIFY(!QFile::exists(m_instance.documentRoot() + u"/large.bin"_s));
@@ -431,6 +476,37 @@ void TestRemoteApache::restoresTheOriginalTreeAndMpm()
     QVERIFY(pending.ok());
     QVERIFY(!*pending);
     QVERIFY(QDir(m_dir.filePath(u"journals"_s)).isEmpty());
+}
+
+void TestRemoteApache::aFailedFirstChangeOwesNothing()
+{
+    // A config already broken before MPM Lab's first change: the change is
+    // refused by configtest and rolled back, the running server untouched,
+    // and nothing is left to restore.
+    const QByteArray site = breakDefaultSite();
+    QVERIFY(!site.isEmpty());
+    const auto putSiteBack = qScopeGuard([&] {
+        QFile file(defaultSitePath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(site);
+    });
+    const Result<ServerState> before = m_driver->state();
+    QVERIFY(before.ok() && before->running);
+    DirectiveSet changes;
+    changes.set(u"KeepAliveTimeout"_s, u"3"_s);
+    const Result<QStringList> refused = m_driver->setDirectives(changes);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::ConfigRejected);
+    QVERIFY2(refused.error().details.contains(u"ThisIsNotADirective"_s),
+             qPrintable(refused.error().toString()));
+    const Result<bool> pending = m_driver->restorePending();
+    QVERIFY(pending.ok());
+    QVERIFY(!*pending);
+    const Result<ServerState> after = m_driver->state();
+    QVERIFY(after.ok() && after->running);
+    QCOMPARE(after->pid, before->pid);
+    QVERIFY(m_driver->restore().ok());
+    QCOMPARE(m_driver->state()->pid, before->pid);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteApache)

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void cleanup();
     void passwordLogin();
     void keyboardInteractiveThroughPam();
+    void passwordAskedWhenTheServerWantsOne();
     void agentLogin();
     void agentWithoutMatchingKey();
 
@@ -119,6 +120,44 @@ void TestSshAuth::passwordLogin()
     QVERIFY(!wrong.error().toString().contains(account.password()));
     for (const QString &line : std::as_const(g_logged))
         QVERIFY2(!line.contains(account.password()), qPrintable(line));
+}
+
+void TestSshAuth::passwordAskedWhenTheServerWantsOne()
+{
+    if (const QString reason = TestSudoUser::skipReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    TestSudoUser account;
+    const QString created = account.create(false);
+    QVERIFY2(created.isEmpty(), qPrintable(created));
+    TestSshd sshd;
+    sshd.setPasswordAuthentication(true);
+    QVERIFY(sshd.start().isEmpty());
+
+    // No password given: asked when the server wants one, asked again when
+    // the first answer is refused, as a dialog would.
+    SshCredentials credentials;
+    credentials.useAgent = false;
+    QList<SecretRequest> asked;
+    credentials.askSecret = [&](const SecretRequest &request) -> std::optional<QString> {
+        asked << request;
+        return asked.size() == 1 ? account.password() + u"-typo"_s : account.password();
+    };
+    auto session = connect(sshd, account.name(), credentials);
+    QVERIFY2(session.ok(), qPrintable(errorText(session) + u"\n"_s + sshd.logText()));
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked[0].kind, SecretRequest::Kind::Password);
+    QVERIFY(!asked[0].again);
+    QVERIFY(asked[1].again);
+    QVERIFY2(asked[0].about.contains(account.name()), qPrintable(asked[0].about));
+
+    // Cancel at the question: the login gives up at once, no error text
+    // claiming a refusal.
+    credentials.askSecret = [](const SecretRequest &) -> std::optional<QString> {
+        return std::nullopt;
+    };
+    const auto cancelled = connect(sshd, account.name(), credentials);
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, Error::Kind::Cancelled);
 }
 
 void TestSshAuth::keyboardInteractiveThroughPam()

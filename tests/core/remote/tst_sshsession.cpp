@@ -3,9 +3,12 @@
 #include "remote/SshSession.h"
 #include "remote/SshShell.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +34,10 @@ private Q_SLOTS:
     void refusesWrongKey();
     void refusesWrongPassword();
     void keyWithPassphrase();
+    void trustsAHostKeyThisTimeOnly();
+    void asksForThePassphrase();
+    void stopEndsAWaitingConnect();
+    void namesARefusedConnection();
     void rootShellNeedsNoSudo();
 
 private:
@@ -39,6 +46,10 @@ private:
     [[nodiscard]] SshTarget target(quint16 port) const;
     static QString fingerprintOf(const QString &publicKeyFile);
     static bool makeKey(const QString &path, const QString &passphrase);
+    // Starts `sshd` with the key `key` authorised too; the policy that
+    // knows its host key (in `dir`), empty files on failure.
+    static HostKeyPolicy serverTrusting(const QString &key, TestSshd &sshd,
+                                        const QTemporaryDir &dir);
 
     TestSshd m_sshd;
     QTemporaryDir m_dir;
@@ -57,6 +68,28 @@ bool TestSshSession::makeKey(const QString &path, const QString &passphrase)
     return QProcess::execute(u"ssh-keygen"_s,
                              {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, passphrase, u"-f"_s, path})
            == 0;
+}
+
+HostKeyPolicy TestSshSession::serverTrusting(const QString &key, TestSshd &sshd,
+                                             const QTemporaryDir &dir)
+{
+    if (!sshd.start().isEmpty())
+        return {};
+    QFile authorized(sshd.dir() + u"/authorized_keys"_s);
+    QFile pub(key + u".pub"_s);
+    if (!authorized.open(QIODevice::Append) || !pub.open(QIODevice::ReadOnly))
+        return {};
+    authorized.write(pub.readAll());
+    authorized.close();
+    QFile known(dir.filePath(u"known_hosts"_s));
+    if (!known.open(QIODevice::WriteOnly))
+        return {};
+    known.write(sshd.knownHostsLine().toLatin1() + '\n');
+    known.close();
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = known.fileName();
+    policy.mpmlabKnownHostsFile = dir.filePath(u"mpmlab_known_hosts"_s);
+    return policy;
 }
 
 void TestSshSession::initTestCase()
@@ -172,8 +205,8 @@ void TestSshSession::connectTimeoutIsReported()
     const auto session =
         SshSession::connect(target(silent.serverPort()), credentials, knownPolicy());
     QVERIFY(!session.ok());
-    QCOMPARE(session.error().kind, Error::Kind::Network);
-    QVERIFY2(session.error().message.contains(u"cannot connect"_s),
+    QCOMPARE(session.error().kind, Error::Kind::Timeout);
+    QVERIFY2(session.error().message.contains(u"did not answer within 1 s"_s),
              qPrintable(session.error().message));
 }
 
@@ -185,12 +218,12 @@ void TestSshSession::refusesUnknownHostKeyWithoutConfirmation()
     bool asked = false;
     policy.confirmUnknown = [&asked](const UnknownHostKey &) {
         asked = true;
-        return false;
+        return HostKeyTrust::Refuse;
     };
     const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
     QVERIFY(!session.ok());
     QVERIFY(asked);
-    QCOMPARE(session.error().kind, Error::Kind::Network);
+    QCOMPARE(session.error().kind, Error::Kind::HostKey);
     QVERIFY(session.error().message.contains(u"unknown"_s));
     QVERIFY(session.error().message.contains(fingerprintOf(m_sshd.hostPublicKeyPath())));
     QVERIFY(!QFile::exists(policy.mpmlabKnownHostsFile));
@@ -209,7 +242,7 @@ void TestSshSession::acceptsConfirmedHostKeyAndRemembersIt()
     UnknownHostKey shown;
     policy.confirmUnknown = [&shown](const UnknownHostKey &key) {
         shown = key;
-        return true;
+        return HostKeyTrust::Remember;
     };
     {
         const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
@@ -222,7 +255,7 @@ void TestSshSession::acceptsConfirmedHostKeyAndRemembersIt()
     QVERIFY(!QFile::exists(policy.userKnownHostsFile));
 
     // Now known: no question asked.
-    policy.confirmUnknown = [](const UnknownHostKey &) { return false; };
+    policy.confirmUnknown = [](const UnknownHostKey &) { return HostKeyTrust::Refuse; };
     const auto again = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
     QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
 }
@@ -248,8 +281,10 @@ void TestSshSession::refusesChangedHostKey()
     bool asked = false;
     policy.confirmUnknown = [&asked](const UnknownHostKey &) {
         asked = true;
-        return true; // even a caller that accepts anything cannot override a change
+        return HostKeyTrust::Remember; // even a caller that accepts anything cannot override a
+                                       // change
     };
+    policy.trustedFingerprint = fingerprintOf(m_sshd.hostPublicKeyPath()); // nor one it trusted
     const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
     QVERIFY(!session.ok());
     QVERIFY(!asked);
@@ -309,21 +344,9 @@ void TestSshSession::keyWithPassphrase()
     const QString key = m_dir.filePath(u"locked"_s);
     QVERIFY(makeKey(key, u"open sesame"_s));
     TestSshd sshd;
-    QVERIFY(sshd.start().isEmpty());
-    // Authorise the locked key on that server too.
-    QFile authorized(sshd.dir() + u"/authorized_keys"_s);
-    QFile pub(key + u".pub"_s);
-    QVERIFY(authorized.open(QIODevice::Append) && pub.open(QIODevice::ReadOnly));
-    authorized.write(pub.readAll());
-    authorized.close();
     QTemporaryDir dir;
-    QFile known(dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
-    HostKeyPolicy policy;
-    policy.userKnownHostsFile = known.fileName();
-    policy.mpmlabKnownHostsFile = dir.filePath(u"mpmlab_known_hosts"_s);
+    const HostKeyPolicy policy = serverTrusting(key, sshd, dir);
+    QVERIFY(!policy.userKnownHostsFile.isEmpty());
 
     SshCredentials credentials = keyCredentials();
     credentials.identityFile = key;
@@ -336,6 +359,107 @@ void TestSshSession::keyWithPassphrase()
     credentials.passphrase = u"open sesame"_s;
     const auto accepted = SshSession::connect(target(sshd.port()), credentials, policy);
     QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().message));
+}
+
+void TestSshSession::trustsAHostKeyThisTimeOnly()
+{
+    QTemporaryDir dir;
+    HostKeyPolicy policy;
+    policy.userKnownHostsFile = dir.filePath(u"user_known_hosts"_s);
+    policy.mpmlabKnownHostsFile = dir.filePath(u"mpmlab_known_hosts"_s);
+    int asked = 0;
+    policy.confirmUnknown = [&asked](const UnknownHostKey &) {
+        ++asked;
+        return HostKeyTrust::ThisTime;
+    };
+    const auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
+    QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+    QCOMPARE(asked, 1);
+    // Nothing remembered: the next connection asks again...
+    QVERIFY(!QFile::exists(policy.mpmlabKnownHostsFile));
+    QVERIFY(SshSession::connect(target(m_sshd.port()), keyCredentials(), policy).ok());
+    QCOMPARE(asked, 2);
+    // ...unless it is told the key trusted for this target (the sampler's).
+    policy.trustedFingerprint = (*session)->hostKeyFingerprint();
+    QVERIFY(SshSession::connect(target(m_sshd.port()), keyCredentials(), policy).ok());
+    QCOMPARE(asked, 2);
+    // A trusted fingerprint that is not this server's key trusts nothing.
+    policy.trustedFingerprint = u"SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s;
+    policy.confirmUnknown = {};
+    const auto refused = SshSession::connect(target(m_sshd.port()), keyCredentials(), policy);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::HostKey);
+}
+
+void TestSshSession::asksForThePassphrase()
+{
+    const QString key = m_dir.filePath(u"asked-locked"_s);
+    QVERIFY(makeKey(key, u"open sesame"_s));
+    TestSshd sshd;
+    QTemporaryDir dir;
+    const HostKeyPolicy policy = serverTrusting(key, sshd, dir);
+    QVERIFY(!policy.userKnownHostsFile.isEmpty());
+
+    SshCredentials credentials = keyCredentials();
+    credentials.identityFile = key;
+    QList<SecretRequest> asked;
+    credentials.askSecret = [&asked](const SecretRequest &request) -> std::optional<QString> {
+        asked << request;
+        return asked.size() == 1 ? u"wrong"_s : u"open sesame"_s;
+    };
+    const auto session = SshSession::connect(target(sshd.port()), credentials, policy);
+    QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked[0].kind, SecretRequest::Kind::Passphrase);
+    QCOMPARE(asked[0].about, key);
+    QVERIFY(!asked[0].again);
+    QVERIFY(asked[1].again);
+
+    // An unencrypted key asks nothing.
+    asked.clear();
+    credentials.identityFile = m_sshd.clientKeyPath();
+    QVERIFY(SshSession::connect(target(m_sshd.port()), credentials, knownPolicy()).ok());
+    QVERIFY(asked.isEmpty());
+}
+
+void TestSshSession::stopEndsAWaitingConnect()
+{
+    // A server that never speaks, a long timeout, and a user who cancels.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    SshCredentials credentials = keyCredentials();
+    credentials.connectTimeout = 30s;
+    std::stop_source stop;
+    QTimer::singleShot(300, [&stop] { stop.request_stop(); });
+    QElapsedTimer clock;
+    clock.start();
+    Result<std::unique_ptr<SshSession>> session = Error{};
+    QThread *connecting = QThread::create([&] {
+        session = SshSession::connect(target(silent.serverPort()), credentials, knownPolicy(),
+                                      stop.get_token());
+    });
+    connecting->start();
+    QTRY_VERIFY_WITH_TIMEOUT(connecting->isFinished(), 5000);
+    delete connecting;
+    QVERIFY(!session.ok());
+    QCOMPARE(session.error().kind, Error::Kind::Cancelled);
+    QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestSshSession::namesARefusedConnection()
+{
+    // A port nobody listens on: the sentence says what to check.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 closed = probe.serverPort();
+    probe.close();
+    const auto session = SshSession::connect(target(closed), keyCredentials(), knownPolicy());
+    QVERIFY(!session.ok());
+    QCOMPARE(session.error().kind, Error::Kind::Network);
+    QVERIFY2(session.error().message.contains(u"refused the connection on port %1"_s.arg(closed)),
+             qPrintable(session.error().toString()));
+    QVERIFY2(session.error().message.contains(u"is sshd running"_s),
+             qPrintable(session.error().message));
 }
 
 void TestSshSession::rootShellNeedsNoSudo()

@@ -65,18 +65,27 @@ void TestSudo::passwordOnStdin()
     QVERIFY2(wrong.error().message.contains(u"refused the password"_s),
              qPrintable(wrong.error().message));
 
-    bool asked = false;
+    // A question left unanswered (Cancel in a dialog) gives up.
+    auto cancelled = SshShell::open(
+        connectAs(account.name()).value(),
+        {true, {}, [](bool) -> std::optional<QString> { return std::nullopt; }}, 30s);
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, Error::Kind::Cancelled);
+
+    // Asked when sudo wants it, and again when the first answer is wrong.
+    QList<bool> asked;
     const QString password = account.password();
     auto shell = SshShell::open(connectAs(account.name()).value(),
                                 {true,
                                  {},
-                                 [&asked, password] {
-                                     asked = true;
-                                     return password;
+                                 [&asked, password](bool again) -> std::optional<QString> {
+                                     asked << again;
+                                     return asked.size() == 1 ? u"wrong"_s : password;
                                  }},
                                 30s);
     QVERIFY2(shell.ok(), qPrintable(shell.ok() ? QString() : shell.error().toString()));
-    QVERIFY(asked);
+    QCOMPARE(asked, (QList<bool>{false, true}));
+    QCOMPARE((*shell)->sudoPassword(), password);
     const Result<ProcessOutput> out = (*shell)->runAsRoot(u"id -u; cat"_s, "payload\n");
     QVERIFY(out.ok());
     QCOMPARE(out->exitCode, 0);
@@ -99,9 +108,9 @@ void TestSudo::passwordlessSudo()
     auto shell = SshShell::open(connectAs(account.name()).value(),
                                 {true,
                                  {},
-                                 [&asked] {
+                                 [&asked](bool) -> std::optional<QString> {
                                      asked = true;
-                                     return QString();
+                                     return std::nullopt;
                                  }},
                                 30s);
     QVERIFY2(shell.ok(), qPrintable(shell.ok() ? QString() : shell.error().toString()));
