@@ -12,7 +12,7 @@ build_packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libxkbcommon-dev libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
-    libssh-dev
+    libssh-dev qtkeychain-qt6-dev
 )
 run_packages=(
     apache2 apache2-utils curl procps fonts-dejavu-core

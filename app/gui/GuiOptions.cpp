@@ -38,8 +38,12 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
         u"file"_s);
     const QCommandLineOption presentation(u"presentation"_s,
                                           u"Large fonts and thick lines, for a projector."_s);
+    const QCommandLineOption panel(u"panel"_s,
+                                   u"The panel shown on the left: experiment (default) or "
+                                   "server."_s,
+                                   u"panel"_s, u"experiment"_s);
     parser.addOptions({lang, target, labDir, port, startLab, open, scenario, scale, run, screenshot,
-                       presentation});
+                       presentation, panel});
     parser.addOptions(SshLoginArguments::options());
     parser.process(arguments);
 
@@ -76,6 +80,9 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
     options.run = parser.isSet(run);
     options.screenshot = parser.value(screenshot);
     options.presentation = parser.isSet(presentation);
+    if (parser.value(panel) != u"experiment" && parser.value(panel) != u"server")
+        return Error{Error::Kind::InvalidInput, u"--panel must be experiment or server"_s, {}};
+    options.serverPanel = parser.value(panel) == u"server";
     if (options.run && !options.openPath.isEmpty())
         return Error{Error::Kind::InvalidInput, u"--run and --open do not go together"_s, {}};
     return options;

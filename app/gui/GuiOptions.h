@@ -20,6 +20,7 @@ struct GuiOptions {
     bool run = false;   // run the scenario at once
     QString screenshot; // save the window there when ready, then quit
     bool presentation = false;
+    bool serverPanel = false; // --panel server
 
     // Exits (help, version) or returns an error for a bad option.
     static mpmlab::Result<GuiOptions> parse(const QStringList &arguments);

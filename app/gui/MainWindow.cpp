@@ -2,21 +2,29 @@
 
 #include "CampaignComparison.h"
 #include "CampaignDashboard.h"
+#include "CampaignSession.h"
+#include "ConnectDialog.h"
 #include "ExperimentPanel.h"
 #include "ExportActions.h"
 #include "LiveFeed.h"
+#include "PasswordStore.h"
+#include "ServerPanel.h"
+#include "TargetConnection.h"
 #include "TargetController.h"
 #include "UiLanguage.h"
 #include "results/CampaignFile.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -30,22 +38,39 @@ using namespace mpmlab;
 
 namespace {
 
-constexpr int stateRefreshIntervalMs = 3000; // the lab can be changed from the CLI too
+constexpr int stateRefreshIntervalMs = 3000; // the server can be changed from the CLI too
 constexpr int dashboardTab = 0;
 constexpr int comparisonTab = 1;
+constexpr int experimentTab = 0;
+constexpr int serverTab = 1;
+
+QScrollArea *scrolled(QWidget *content, QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(content->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width()
+                            + 2 * scroll->frameWidth());
+    return scroll;
+}
 
 } // namespace
 
 MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     : QMainWindow(parent)
-    , m_target(new TargetController(std::move(spec)))
+    , m_passwords(new PasswordStore(this))
+    , m_session(new CampaignSession(this))
     , m_panel(new ExperimentPanel(this))
+    , m_serverPanel(new ServerPanel(this))
+    , m_leftTabs(new QTabWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_dashboard(new CampaignDashboard(this))
     , m_comparison(new CampaignComparison(this))
     , m_feed(new LiveFeed(m_dashboard, this))
-    , m_labLamp(new QLabel(this))
-    , m_labStatus(new QLabel(this))
+    , m_statusLamp(new QLabel(this))
+    , m_statusText(new QLabel(this))
     , m_refreshTimer(new QTimer(this))
     , m_language(UiLanguage::current())
 {
@@ -56,13 +81,8 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     m_panel->setLanguage(m_language);
     m_dashboard->setHeadline(tr("Choose an experiment on the left and press Run, or open a saved "
                                 "campaign (File > Open)."));
-    auto *panelScroll = new QScrollArea(this);
-    panelScroll->setWidget(m_panel);
-    panelScroll->setWidgetResizable(true);
-    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    panelScroll->setMinimumWidth(m_panel->minimumSizeHint().width()
-                                 + panelScroll->verticalScrollBar()->sizeHint().width()
-                                 + 2 * panelScroll->frameWidth());
+    m_leftTabs->addTab(scrolled(m_panel, this), tr("Experiment"));
+    m_leftTabs->addTab(scrolled(m_serverPanel, this), tr("Server"));
     // Seven rows of plots need height: below it they scroll rather than squash.
     auto *dashboardScroll = new QScrollArea(this);
     dashboardScroll->setWidget(m_dashboard);
@@ -71,17 +91,18 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     m_tabs->addTab(dashboardScroll, tr("Live, side by side"));
     m_tabs->addTab(m_comparison, tr("Comparison and verdicts"));
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(panelScroll);
+    splitter->addWidget(m_leftTabs);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({panelScroll->minimumWidth(), width()});
+    // The server panel's table wants room: at least 540 px on the left.
+    splitter->setSizes({std::max(540, m_leftTabs->minimumSizeHint().width()), width()});
     setCentralWidget(splitter);
 
-    m_labLamp->setText(u"●"_s);
-    setLabLamp(palette().color(QPalette::Mid));
-    statusBar()->addPermanentWidget(m_labLamp);
-    statusBar()->addPermanentWidget(m_labStatus);
-    m_labStatus->setText(tr("%1: checking…").arg(m_target->targetName()));
+    m_statusLamp->setText(u"●"_s);
+    setStatusLamp(palette().color(QPalette::Mid));
+    statusBar()->addPermanentWidget(m_statusLamp);
+    statusBar()->addPermanentWidget(m_statusText);
+    m_statusText->setText(tr("Not connected: File > Connect to a server, or use the local lab."));
     createMenus();
 
     connect(m_panel, &ExperimentPanel::runRequested, this, &MainWindow::runExperiment);
@@ -89,46 +110,47 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     connect(m_panel, &ExperimentPanel::scenarioFileRejected, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Scenario file"), message);
     });
-
-    m_target->moveToThread(&m_targetThread);
-    connect(&m_targetThread, &QThread::finished, m_target, &QObject::deleteLater);
-    connect(m_target, &TargetController::stateChanged, this, &MainWindow::showLabState);
-    connect(m_target, &TargetController::progress, this, &MainWindow::setBusy);
-    connect(m_target, &TargetController::operationFailed, this, &MainWindow::showLabError);
-    connect(m_target, &TargetController::operationFinished, this, [this] {
-        m_busy = false;
-        // A failure stays in the status bar until the next operation.
-        if (m_lastError.isEmpty())
-            statusBar()->clearMessage();
-        else
-            statusBar()->showMessage(m_lastError);
-        updateActions();
-        Q_EMIT labOperationFinished();
+    connect(m_serverPanel, &ServerPanel::switchMpmRequested, this, [this](MpmKind kind) {
+        change(tr("Switching to %1…").arg(mpmName(kind)),
+               [kind](TargetController *target) { target->switchMpm(kind); });
     });
-    connect(m_target, &TargetController::campaignProgress, this, &MainWindow::showCampaignProgress);
-    connect(m_target, &TargetController::campaignFinished, this, &MainWindow::showCampaignResult);
-    m_targetThread.start();
+    connect(m_serverPanel, &ServerPanel::directivesRequested, this,
+            [this](const DirectiveSet &changes, DirectiveScope scope) {
+                change(tr("Applying %n directive(s)…", nullptr, int(changes.values().size())),
+                       [changes, scope](TargetController *target) {
+                           target->setDirectives(changes, scope);
+                       });
+            });
+    connect(m_serverPanel, &ServerPanel::memoryLimitRequested, this,
+            [this](std::optional<qint64> limit) {
+                change(tr("Setting the memory limit…"), [limit](TargetController *target) {
+                    target->setMemoryLimit(limit);
+                });
+            });
+    connect(m_serverPanel, &ServerPanel::restoreRequested, this, [this] {
+        change(tr("Putting the server back as it was…"),
+               [](TargetController *target) { target->restore(); });
+    });
+    connect(m_serverPanel, &ServerPanel::refreshRequested, this, [this] {
+        change(tr("Reading the server…"), [](TargetController *target) { target->reread(); });
+    });
+    connect(m_session, &CampaignSession::progress, this, &MainWindow::showCampaignProgress);
+    connect(m_session, &CampaignSession::finished, this, &MainWindow::showCampaignResult);
 
     connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_busy && !m_campaignRunning)
-            request([](TargetController *target) { target->refresh(); });
+        if (m_connection && !m_busy && !m_session->isRunning())
+            m_connection->request([](TargetController *target) { target->refresh(); });
     });
     m_refreshTimer->start(stateRefreshIntervalMs);
-    request([](TargetController *target) { target->refresh(); });
+    updateActions();
+    openTarget(spec);
 }
 
 MainWindow::~MainWindow()
 {
     // A campaign under way stops and restores the server before the thread ends.
-    m_campaignStop.request_stop();
-    m_targetThread.quit();
-    m_targetThread.wait();
-}
-
-template <typename Request> void MainWindow::request(Request &&call)
-{
-    QMetaObject::invokeMethod(
-        m_target, [target = m_target, call = std::forward<Request>(call)] { call(target); });
+    m_session->stop();
+    m_connection.reset();
 }
 
 QString MainWindow::campaignsDirectory()
@@ -140,6 +162,11 @@ QString MainWindow::campaignsDirectory()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_connectAction =
+        file->addAction(tr("&Connect to a server…"), this, &MainWindow::showConnectDialog);
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_localAction = file->addAction(tr("Use the &local lab"), this, &MainWindow::useLocalLab);
+    file->addSeparator();
     QAction *open = file->addAction(tr("&Open a campaign…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open a campaign"), campaignsDirectory(), tr("Campaign files (*.json)"));
@@ -149,34 +176,11 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     createExportMenu(file);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     createViewMenu();
-
-    QMenu *lab = menuBar()->addMenu(tr("&Lab"));
-    m_startAction = lab->addAction(tr("&Start the server"), this, &MainWindow::startLab);
-    m_stopAction = lab->addAction(tr("S&top the server"), this, [this] {
-        setBusy(tr("Stopping the server…"));
-        request([](TargetController *target) { target->stop(); });
-    });
-    lab->addSeparator();
-    QMenu *mpmMenu = lab->addMenu(tr("&MPM"));
-    m_mpmActions = new QActionGroup(this);
-    m_mpmActions->setExclusive(true);
-    for (MpmKind kind : allMpmKinds) {
-        QAction *action = mpmMenu->addAction(mpmName(kind));
-        action->setCheckable(true);
-        action->setData(int(kind));
-        m_mpmActions->addAction(action);
-        connect(action, &QAction::triggered, this, [this, kind] {
-            setBusy(tr("Switching to %1…").arg(mpmName(kind)));
-            request([kind](TargetController *target) { target->switchMpm(kind); });
-        });
-    }
-    lab->addSeparator();
-    lab->addAction(tr("&Refresh the status"), this,
-                   [this] { request([](TargetController *target) { target->refresh(); }); });
+    createServerMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MPM Lab"), this, [this] {
@@ -185,6 +189,39 @@ void MainWindow::createMenus()
                               "between Apache httpd's prefork, worker and event MPMs visible "
                               "under load.</p>")
                                .arg(QStringLiteral(MPMLAB_VERSION)));
+    });
+}
+
+void MainWindow::createServerMenu()
+{
+    QMenu *server = menuBar()->addMenu(tr("&Server"));
+    m_startAction = server->addAction(tr("&Start the server"), this, &MainWindow::startServer);
+    m_stopAction = server->addAction(tr("S&top the server"), this, [this] {
+        change(tr("Stopping the server…"), [](TargetController *target) { target->stop(); });
+    });
+    server->addSeparator();
+    QMenu *mpmMenu = server->addMenu(tr("&MPM"));
+    m_mpmActions = new QActionGroup(this);
+    m_mpmActions->setExclusive(true);
+    for (MpmKind kind : allMpmKinds) {
+        QAction *action = mpmMenu->addAction(mpmName(kind));
+        action->setCheckable(true);
+        action->setData(int(kind));
+        m_mpmActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, kind] {
+            change(tr("Switching to %1…").arg(mpmName(kind)),
+                   [kind](TargetController *target) { target->switchMpm(kind); });
+        });
+    }
+    server->addAction(tr("&Directives and settings…"), this, &MainWindow::showServerPanel);
+    server->addSeparator();
+    m_restoreAction = server->addAction(tr("&Restore the original configuration"), this, [this] {
+        change(tr("Putting the server back as it was…"),
+               [](TargetController *target) { target->restore(); });
+    });
+    server->addAction(tr("R&efresh the status"), this, [this] {
+        if (m_connection)
+            m_connection->request([](TargetController *target) { target->describe(); });
     });
 }
 
@@ -224,43 +261,133 @@ void MainWindow::applyTheme()
     m_dashboard->refresh();
 }
 
-void MainWindow::startLab()
+void MainWindow::openTarget(const TargetSpec &spec)
 {
-    setBusy(tr("Starting the server…"));
-    request([](TargetController *target) { target->start(); });
+    if (!spec.isLocal()) {
+        ConnectDialog *dialog = showConnectDialog();
+        dialog->fill(spec);
+        dialog->connectNow();
+        return;
+    }
+    auto connection = std::make_unique<TargetConnection>(spec);
+    TargetConnection *opening = connection.get();
+    adopt(std::move(connection), std::nullopt);
+    opening->open();
+}
+
+ConnectDialog *MainWindow::showConnectDialog()
+{
+    auto *dialog = new ConnectDialog(m_passwords, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectDialog::connected, this,
+            [this](TargetConnection *connection, const ServerDescription &description) {
+                adopt(std::unique_ptr<TargetConnection>(connection), description);
+            });
+    connect(dialog, &ConnectDialog::localLabChosen, this, &MainWindow::useLocalLab);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::useLocalLab()
+{
+    if (m_session->isRunning() || m_busy)
+        return;
+    openTarget(TargetSpec::local({}));
+}
+
+void MainWindow::adopt(std::unique_ptr<TargetConnection> connection,
+                       const std::optional<ServerDescription> &description)
+{
+    // The server shown until now goes once its thread is done, without a wait here.
+    if (m_connection)
+        m_connection.release()->abandon();
+    m_connection = std::move(connection);
+    m_description.reset();
+    m_state.reset();
+    m_busy = false;
+    m_lastError.clear();
+    TargetController *controller = m_connection->controller();
+    connect(controller, &TargetController::opened, this, [this](const ServerDescription &found) {
+        m_busy = false;
+        statusBar()->clearMessage();
+        showDescription(found);
+    });
+    connect(controller, &TargetController::openFailed, this,
+            [this](const QString &message, const QString &details) {
+                m_busy = false;
+                showServerError(message, details);
+                updateActions();
+            });
+    connect(controller, &TargetController::stateChanged, this, &MainWindow::showServerState);
+    connect(controller, &TargetController::described, this, &MainWindow::showDescription);
+    connect(controller, &TargetController::progress, this, &MainWindow::showProgressStep);
+    connect(controller, &TargetController::operationFailed, this, &MainWindow::showServerError);
+    connect(controller, &TargetController::changeApplied, m_serverPanel,
+            &ServerPanel::showChangeApplied);
+    connect(controller, &TargetController::operationFinished, this, [this] {
+        m_busy = false;
+        // A failure stays in the status bar until the next operation.
+        if (m_lastError.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(m_lastError);
+        updateActions();
+        Q_EMIT serverOperationFinished();
+    });
+    m_statusText->setText(tr("%1: checking…").arg(targetLabel()));
+    if (description)
+        showDescription(*description);
+    updateActions();
+}
+
+template <typename Call> void MainWindow::change(const QString &step, Call &&call)
+{
+    if (!m_connection || m_busy || m_session->isRunning())
+        return;
+    setBusy(step);
+    m_connection->request(std::forward<Call>(call));
+}
+
+void MainWindow::startServer()
+{
+    change(tr("Starting the server…"), [](TargetController *target) { target->start(); });
 }
 
 void MainWindow::runExperiment()
 {
-    if (m_campaignRunning)
+    if (m_session->isRunning())
         return;
-    m_runningScenario = m_panel->scenario();
-    m_runningOptions = m_panel->options();
-    if (m_runningOptions.mpms.isEmpty()) {
+    if (!m_connection || !m_description) {
+        QMessageBox::information(this, tr("Run"),
+                                 tr("Connect to a server first (File > Connect to a server), or "
+                                    "use the local lab."));
+        return;
+    }
+    const Scenario scenario = m_panel->scenario();
+    const CampaignOptions options = m_panel->options();
+    if (options.mpms.isEmpty()) {
         QMessageBox::information(this, tr("Run"), tr("Choose at least one MPM."));
         return;
     }
-    m_campaignRunning = true;
-    m_campaignStop = std::stop_source();
+    if (m_busy)
+        return;
+    m_session->start(*m_connection, scenario, options);
     m_panel->setRunning(true);
-    m_dashboard->setMpms(m_runningOptions.mpms);
-    m_dashboard->setHeadline(
-        u"<b>%1</b> — %2"_s.arg(m_runningScenario.name.in(m_language).toHtmlEscaped(),
-                                m_target->targetName().toHtmlEscaped()));
+    m_dashboard->setMpms(options.mpms);
+    m_dashboard->setHeadline(u"<b>%1</b> — %2"_s.arg(scenario.name.in(m_language).toHtmlEscaped(),
+                                                      targetLabel().toHtmlEscaped()));
     m_dashboard->applyTheme(m_theme);
     m_tabs->setCurrentIndex(dashboardTab);
+    m_leftTabs->setCurrentIndex(experimentTab);
+    m_serverPanel->setBusy(true, tr("A campaign owns the server until it has put it back."));
     updateActions();
-    request([scenario = m_runningScenario, options = m_runningOptions,
-             stop = m_campaignStop.get_token()](TargetController *target) {
-        target->runCampaign(scenario, options, stop);
-    });
 }
 
 void MainWindow::stopExperiment()
 {
-    if (!m_campaignRunning)
+    if (!m_session->isRunning())
         return;
-    m_campaignStop.request_stop();
+    m_session->stop();
     m_panel->showFinished(tr("Stopping, then putting the server back as it was…"));
 }
 
@@ -268,9 +395,21 @@ void MainWindow::showCampaignProgress(const CampaignProgress &progress)
 {
     m_panel->showProgress(progress);
     Q_EMIT campaignProgressShown(progress);
+    const QString mpm = progress.mpm ? mpmName(*progress.mpm) : QString();
+    m_statusText->setText(
+        progress.mpm ? tr("%1: in use by the campaign %2 (%3, run %4 of %5)")
+                           .arg(targetLabel(), m_session->scenario().name.in(m_language), mpm)
+                           .arg(progress.run + 1)
+                           .arg(progress.runs)
+                     : tr("%1: in use by the campaign %2")
+                           .arg(targetLabel(), m_session->scenario().name.in(m_language)));
+    setStatusLamp(QColor(0x1f, 0x6f, 0xb5));
+    if (m_quitting)
+        m_quitting->setLabelText(tr("Putting the server back as it was…\n%1")
+                                     .arg(CampaignProgress::stepName(progress.step).in(m_language)));
     if (progress.recorder && progress.mpm && !m_feed->follows(progress.recorder.get())) {
-        const double warmup =
-            m_runningScenario.load.warmupSeconds * std::min(m_runningOptions.scale, 1.0);
+        const double warmup = m_session->scenario().load.warmupSeconds
+                              * std::min(m_session->options().scale, 1.0);
         m_feed->follow(*progress.mpm, progress.recorder, warmup);
     }
 }
@@ -278,8 +417,8 @@ void MainWindow::showCampaignProgress(const CampaignProgress &progress)
 void MainWindow::showCampaignResult(const CampaignResult &result)
 {
     m_feed->stop();
-    m_campaignRunning = false;
     m_panel->setRunning(false);
+    m_serverPanel->setBusy(false);
     m_campaign = result;
     keepCampaign(result);
     m_comparison->showCampaign(result, m_language);
@@ -294,13 +433,16 @@ void MainWindow::showCampaignResult(const CampaignResult &result)
         summary = tr("The campaign failed: %1").arg(result.error);
     if (!result.restoreError.isEmpty()) {
         summary += u'\n' + tr("The server could not be put back: %1").arg(result.restoreError);
-        QMessageBox::warning(this, tr("Restore"), summary);
+        if (!m_quitting)
+            QMessageBox::warning(this, tr("Restore"), summary);
     }
     m_panel->showFinished(summary);
     if (!result.cancelled && result.error.isEmpty())
         showComparison();
     updateActions();
     Q_EMIT campaignFinished();
+    if (m_quitting)
+        close();
 }
 
 void MainWindow::keepCampaign(const CampaignResult &result)
@@ -342,9 +484,18 @@ bool MainWindow::openCampaign(const QString &path)
 
 void MainWindow::showComparison() { m_tabs->setCurrentIndex(comparisonTab); }
 
+void MainWindow::showServerPanel() { m_leftTabs->setCurrentIndex(serverTab); }
+
 void MainWindow::setPresentation(bool on) { m_presentationAction->setChecked(on); }
 
-QString MainWindow::labStatusText() const { return m_labStatus->text(); }
+QString MainWindow::statusText() const { return m_statusText->text(); }
+
+QString MainWindow::targetLabel() const
+{
+    if (!m_connection)
+        return tr("No server");
+    return m_connection->isLocal() ? tr("Local lab") : m_connection->targetName();
+}
 
 void MainWindow::setBusy(const QString &step)
 {
@@ -352,30 +503,66 @@ void MainWindow::setBusy(const QString &step)
         m_lastError.clear();
     m_busy = true;
     statusBar()->showMessage(step);
+    m_serverPanel->setBusy(true, step);
     updateActions();
+}
+
+void MainWindow::showProgressStep(const QString &step)
+{
+    // Steps of the server's own work; an idle refresh says nothing.
+    if (m_busy || m_session->isRunning()) {
+        statusBar()->showMessage(step + u'…');
+        if (m_quitting)
+            m_quitting->setLabelText(tr("Putting the server back as it was…\n%1").arg(step));
+    }
 }
 
 void MainWindow::updateActions()
 {
-    const bool idle = !m_busy && !m_campaignRunning;
-    m_startAction->setEnabled(idle && !m_running);
-    m_stopAction->setEnabled(idle && m_running);
+    const bool idle = m_connection && !m_busy && !m_session->isRunning();
+    const bool changeable = idle && m_description && m_description->canChange;
+    const bool running = m_state && m_state->running;
+    m_startAction->setEnabled(changeable && !running);
+    m_stopAction->setEnabled(changeable && running);
+    m_restoreAction->setEnabled(changeable && m_description->restorePending);
     for (QAction *action : m_mpmActions->actions())
-        action->setEnabled(idle);
+        action->setEnabled(changeable);
+    // Another server only while nothing is under way on this one.
+    const bool free = !m_busy && !m_session->isRunning();
+    m_connectAction->setEnabled(free);
+    m_localAction->setEnabled(free);
+    if (!m_busy && !m_session->isRunning())
+        m_serverPanel->setBusy(false);
 }
 
-void MainWindow::showLabState(const ServerState &state)
+void MainWindow::showDescription(const ServerDescription &description)
 {
-    m_running = state.running;
-    const QString name = m_target->isLocal() ? tr("Local lab") : state.target;
+    m_description = description;
+    m_serverPanel->showDescription(description);
+    showServerState(description.state);
+    Q_EMIT serverDescribed();
+}
+
+void MainWindow::showServerState(const ServerState &state)
+{
+    m_state = state;
+    if (m_description) {
+        // The state moves on its own (the CLI, a crash): keep both in step.
+        m_description->state.running = state.running;
+        m_description->state.pid = state.pid;
+        m_description->state.runningMpm = state.runningMpm;
+    }
+    if (m_session->isRunning())
+        return; // the campaign's own line says more
+    const QString name = targetLabel();
     if (state.running) {
         const QString mpm = state.runningMpm ? mpmName(*state.runningMpm) : tr("unknown MPM");
-        m_labStatus->setText(
+        m_statusText->setText(
             tr("%1: running %2 on %3 (pid %4)").arg(name, mpm, state.baseUrl()).arg(state.pid));
-        setLabLamp(QColor(0x2e, 0x9d, 0x3a));
+        setStatusLamp(QColor(0x2e, 0x9d, 0x3a));
     } else {
-        m_labStatus->setText(tr("%1: stopped").arg(name));
-        setLabLamp(palette().color(QPalette::Mid));
+        m_statusText->setText(tr("%1: stopped").arg(name));
+        setStatusLamp(palette().color(QPalette::Mid));
     }
     const std::optional<MpmKind> shown = state.running ? state.runningMpm : state.configuredMpm;
     for (QAction *action : m_mpmActions->actions())
@@ -383,29 +570,127 @@ void MainWindow::showLabState(const ServerState &state)
     updateActions();
     if (!m_stateKnown) {
         m_stateKnown = true;
-        Q_EMIT labStateKnown();
+        Q_EMIT targetStateKnown();
     }
 }
 
-void MainWindow::showLabError(const QString &message, const QString &details)
+void MainWindow::showServerError(const QString &message, const QString &details)
 {
-    m_lastError = tr("%1: %2").arg(m_target->targetName(), message);
+    m_lastError = tr("%1: %2").arg(targetLabel(), message);
     statusBar()->showMessage(m_lastError);
-    m_labStatus->setText(tr("%1: error").arg(m_target->targetName()));
-    setLabLamp(QColor(0xc6, 0x28, 0x28));
+    m_serverPanel->showChangeFailed(message, details);
+    if (!m_description) {
+        m_statusText->setText(tr("%1: error").arg(targetLabel()));
+        setStatusLamp(QColor(0xc6, 0x28, 0x28));
+    }
     if (!m_stateKnown) {
         m_stateKnown = true;
-        Q_EMIT labStateKnown();
+        Q_EMIT targetStateKnown();
     }
+    if (m_quitting)
+        return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Server"), message, QMessageBox::Ok, this);
+    box->setObjectName(u"serverError"_s);
     box->setDetailedText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 
-void MainWindow::setLabLamp(const QColor &colour)
+void MainWindow::setStatusLamp(const QColor &colour)
 {
-    QPalette lampPalette = m_labLamp->palette();
+    QPalette lampPalette = m_statusLamp->palette();
     lampPalette.setColor(QPalette::WindowText, colour);
-    m_labLamp->setPalette(lampPalette);
+    m_statusLamp->setPalette(lampPalette);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_quitConfirmed) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (!m_quitting)
+        askBeforeQuitting();
+}
+
+void MainWindow::askBeforeQuitting()
+{
+    const auto ask = [this](const QString &text, const QString &yes, const QString &keep) {
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Quit MPM Lab"), text,
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(u"quitQuestion"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *first = box->addButton(yes, QMessageBox::AcceptRole);
+        first->setObjectName(u"restoreAndQuit"_s);
+        if (!keep.isEmpty())
+            box->addButton(keep, QMessageBox::DestructiveRole)->setObjectName(u"quitAsIs"_s);
+        box->addButton(QMessageBox::Cancel)->setObjectName(u"stay"_s);
+        box->setDefaultButton(first);
+        return box;
+    };
+    if (m_session->isRunning()) {
+        QMessageBox *box =
+            ask(tr("A campaign is running on %1. Stop it and put the server back as it was, then "
+                   "quit?")
+                    .arg(targetLabel()),
+                tr("Stop, restore and quit"), QString());
+        connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
+            if (box->buttonRole(button) != QMessageBox::AcceptRole)
+                return;
+            stopExperiment();
+            quitAfterRestore(tr("Stopping the campaign…"), 0);
+        });
+        box->open();
+        return;
+    }
+    const bool owed = m_connection && m_description && m_description->restorePending
+                      && m_description->canChange;
+    if (!owed && !m_busy) {
+        m_quitConfirmed = true;
+        close();
+        return;
+    }
+    QMessageBox *box =
+        m_busy ? ask(tr("A change is under way on %1. Quit once it is done and the server is "
+                        "put back as it was?")
+                         .arg(targetLabel()),
+                     tr("Restore and quit"), tr("Quit when done, keep the changes"))
+               : ask(tr("MPM Lab changed %1 (its MPM, directives or files) and has not put it "
+                        "back. Restore the original before quitting?")
+                         .arg(targetLabel()),
+                     tr("Restore and quit"), tr("Quit, keep the changes"));
+    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
+        const QMessageBox::ButtonRole role = box->buttonRole(button);
+        if (role == QMessageBox::AcceptRole) {
+            // After the change under way, if any: then the restore.
+            quitAfterRestore(tr("Putting the server back as it was…"), m_busy ? 2 : 1);
+            m_connection->request([](TargetController *target) { target->restore(); });
+        } else if (role == QMessageBox::DestructiveRole) {
+            m_quitConfirmed = true;
+            if (m_busy)
+                quitAfterRestore(tr("Waiting for the change to finish…"), 1);
+            else
+                close();
+        }
+    });
+    box->open();
+}
+
+void MainWindow::quitAfterRestore(const QString &step, int operationsLeft)
+{
+    m_quitting = new QProgressDialog(step, QString(), 0, 0, this);
+    m_quitting->setObjectName(u"quitting"_s);
+    m_quitting->setWindowTitle(tr("Quit MPM Lab"));
+    m_quitting->setMinimumDuration(0);
+    m_quitting->setWindowModality(Qt::WindowModal);
+    m_quitting->show();
+    m_quitConfirmed = true;
+    m_operationsBeforeQuit = operationsLeft;
+    if (operationsLeft > 0) {
+        connect(this, &MainWindow::serverOperationFinished, this, [this] {
+            if (--m_operationsBeforeQuit == 0)
+                QTimer::singleShot(0, this, &QWidget::close);
+        });
+    }
 }

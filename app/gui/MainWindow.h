@@ -1,51 +1,65 @@
 #pragma once
 
 #include "PlotTheme.h"
+#include "apache/ServerDescription.h"
 #include "apache/ServerState.h"
-#include "scenario/CampaignOptions.h"
 #include "scenario/CampaignProgress.h"
 #include "scenario/CampaignResult.h"
 #include "targets/TargetSpec.h"
 
 #include <QMainWindow>
-#include <QThread>
+#include <memory>
 #include <optional>
-#include <stop_token>
 
 class CampaignComparison;
 class CampaignDashboard;
+class CampaignSession;
+class ConnectDialog;
 class ExperimentPanel;
 class LiveFeed;
-class TargetController;
+class PasswordStore;
+class ServerPanel;
+class TargetConnection;
 class QAction;
 class QActionGroup;
 class QLabel;
+class QProgressDialog;
 class QTabWidget;
 class QTimer;
 
-// The workbench window: the experiment panel on the left, the live
-// side-by-side dashboard and the comparison in tabs, a status bar that
-// always shows what the target is doing. Server work runs on a thread of
-// its own (TargetController); this class sends requests, shows answers and
-// feeds the plots from the run recorder on one timer (LiveFeed).
+// The workbench window: on the left the experiment and the server panels,
+// on the right the live side-by-side dashboard and the comparison, and a
+// status bar that always says what the server is doing. Server work runs
+// on the connection's own thread (TargetConnection); a campaign is a
+// CampaignSession; this class sends requests, shows answers and feeds the
+// plots from the run recorder on one timer (LiveFeed).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // Opens `spec`: the local lab at once, an SSH server through the
+    // connection dialog (its questions asked there).
     explicit MainWindow(mpmlab::TargetSpec spec, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Asks the local lab to start; the status bar follows.
-    void startLab();
+    // File > Connect to a server…: the dialog, open (window-modal).
+    ConnectDialog *showConnectDialog();
+    // File > Use the local lab.
+    void useLocalLab();
+    // Asks the server to start; the status bar follows.
+    void startServer();
     // Runs the experiment panel's scenario now (as the Run button does).
     void runExperiment();
     void stopExperiment();
     // Shows a saved campaign as it was; false (and a message) if unreadable.
     bool openCampaign(const QString &path);
     [[nodiscard]] ExperimentPanel *experimentPanel() const { return m_panel; }
+    [[nodiscard]] ServerPanel *serverPanel() const { return m_serverPanel; }
     [[nodiscard]] CampaignDashboard *dashboard() const { return m_dashboard; }
     [[nodiscard]] CampaignComparison *comparison() const { return m_comparison; }
-    [[nodiscard]] QString labStatusText() const;
+    [[nodiscard]] CampaignSession *session() const { return m_session; }
+    [[nodiscard]] TargetConnection *connection() const { return m_connection.get(); }
+    [[nodiscard]] QString statusText() const;
     [[nodiscard]] const std::optional<mpmlab::CampaignResult> &lastCampaign() const
     {
         return m_campaign;
@@ -53,58 +67,83 @@ public:
     // Where campaigns are kept automatically (DATA/mpmlab/campaigns).
     [[nodiscard]] static QString campaignsDirectory();
     void showComparison();
+    void showServerPanel();
     void setPresentation(bool on);
 
 Q_SIGNALS:
-    // The first target state has been shown (or could not be read).
-    void labStateKnown();
-    // A target operation (start, stop, switch) has finished, well or not.
-    void labOperationFinished();
+    // The first state of a target has been shown (or could not be read).
+    void targetStateKnown();
+    // A server operation (start, stop, switch, a change) has finished, well or not.
+    void serverOperationFinished();
+    // A new description of the server is on the server panel.
+    void serverDescribed();
     // A running campaign's step, as the experiment panel shows it.
     void campaignProgressShown(const mpmlab::CampaignProgress &progress);
     // A campaign ended (done, stopped or failed) and its result is shown.
     void campaignFinished();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createMenus();
+    void createServerMenu();
     void createViewMenu();
     void createExportMenu(QMenu *file);
+    void openTarget(const mpmlab::TargetSpec &spec);
+    void adopt(std::unique_ptr<TargetConnection> connection,
+               const std::optional<mpmlab::ServerDescription> &description);
+    // Sends `call` to the server as a change shown as `step` ("Switching to
+    // worker…"); nothing when the server is busy or a campaign owns it.
+    template <typename Call> void change(const QString &step, Call &&call);
     void setBusy(const QString &step);
-    void showLabState(const mpmlab::ServerState &state);
-    void showLabError(const QString &message, const QString &details);
-    void setLabLamp(const QColor &colour);
+    void showProgressStep(const QString &step);
+    void showServerState(const mpmlab::ServerState &state);
+    void showDescription(const mpmlab::ServerDescription &description);
+    void showServerError(const QString &message, const QString &details);
+    void setStatusLamp(const QColor &colour);
     void showCampaignProgress(const mpmlab::CampaignProgress &progress);
     void showCampaignResult(const mpmlab::CampaignResult &result);
     void keepCampaign(const mpmlab::CampaignResult &result);
     void applyTheme();
     void updateActions();
-    template <typename Request> void request(Request &&call);
+    [[nodiscard]] QString targetLabel() const;
+    // Quit once the server is put back: after `operationsLeft` server
+    // operations, or the campaign's end when 0.
+    void quitAfterRestore(const QString &step, int operationsLeft);
+    void askBeforeQuitting();
 
-    QThread m_targetThread;
-    TargetController *m_target = nullptr;
-    ExperimentPanel *m_panel = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    CampaignDashboard *m_dashboard = nullptr;
-    CampaignComparison *m_comparison = nullptr;
-    LiveFeed *m_feed = nullptr;
-    QLabel *m_labLamp = nullptr; // a coloured dot: running, stopped or error
-    QLabel *m_labStatus = nullptr;
-    QTimer *m_refreshTimer = nullptr;
+    std::unique_ptr<TargetConnection> m_connection;
+    PasswordStore *m_passwords;
+    CampaignSession *m_session;
+    ExperimentPanel *m_panel;
+    ServerPanel *m_serverPanel;
+    QTabWidget *m_leftTabs;
+    QTabWidget *m_tabs;
+    CampaignDashboard *m_dashboard;
+    CampaignComparison *m_comparison;
+    LiveFeed *m_feed;
+    QLabel *m_statusLamp; // a coloured dot: running, stopped or error
+    QLabel *m_statusText;
+    QTimer *m_refreshTimer;
     QActionGroup *m_mpmActions = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_localAction = nullptr;
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QAction *m_restoreAction = nullptr;
     QAction *m_overlayAction = nullptr;
     QAction *m_presentationAction = nullptr;
     QAction *m_darkAction = nullptr;
+    QProgressDialog *m_quitting = nullptr;
     std::optional<mpmlab::CampaignResult> m_campaign;
-    mpmlab::Scenario m_runningScenario;
-    mpmlab::CampaignOptions m_runningOptions;
-    std::stop_source m_campaignStop;
+    std::optional<mpmlab::ServerDescription> m_description;
+    std::optional<mpmlab::ServerState> m_state;
     PlotTheme m_theme;
     QString m_language;
     QString m_lastError; // shown until the next operation starts
     bool m_busy = false;
-    bool m_campaignRunning = false;
     bool m_stateKnown = false;
-    bool m_running = false;
+    bool m_quitConfirmed = false;
+    int m_operationsBeforeQuit = 0;
 };

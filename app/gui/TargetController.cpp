@@ -5,83 +5,138 @@
 
 using namespace mpmlab;
 
-TargetController::TargetController(TargetSpec spec)
-    : m_spec(std::move(spec))
-{
-}
+TargetController::TargetController() = default;
 
 TargetController::~TargetController() = default;
 
-Target *TargetController::target()
+void TargetController::open(const TargetSpec &spec, std::stop_token stop)
 {
-    if (m_target)
-        return m_target.get();
-    Result<std::unique_ptr<Target>> opened = Target::open(
-        m_spec, Target::Access::Control, [this](const QString &step) { Q_EMIT progress(step); });
-    if (!opened) {
-        Q_EMIT operationFailed(opened.error().message, opened.error().details);
-        return nullptr;
+    Result<std::unique_ptr<Target>> target =
+        Target::open(spec, Target::Access::Control,
+                     [this](const QString &step) { Q_EMIT progress(step); }, std::move(stop));
+    if (!target) {
+        const Error &error = target.error();
+        Q_EMIT openFailed(error.message, error.details, error.kind == Error::Kind::HostKey,
+                          error.kind == Error::Kind::Cancelled);
+        return;
     }
-    m_target = std::move(opened).value();
-    return m_target.get();
+    m_target = std::move(target).value();
+    const Result<ServerDescription> description = m_target->driver().describe();
+    if (!description) {
+        m_target.reset();
+        Q_EMIT openFailed(description.error().message, description.error().details, false, false);
+        return;
+    }
+    Q_EMIT opened(*description);
 }
 
 void TargetController::refresh()
 {
-    Target *server = target();
-    if (!server)
+    if (!m_target)
         return;
-    const Result<ServerState> state = server->driver().state();
+    const Result<ServerState> state = m_target->driver().state();
     if (state)
         Q_EMIT stateChanged(*state);
     else
         Q_EMIT operationFailed(state.error().message, state.error().details);
 }
 
-void TargetController::runOperation(const std::function<Status()> &operation)
+void TargetController::describe()
 {
-    if (target()) {
-        const Status status = operation();
-        if (!status)
-            Q_EMIT operationFailed(status.error().message, status.error().details);
-        refresh();
+    if (!m_target)
+        return;
+    const Result<ServerDescription> description = m_target->driver().describe();
+    if (description) {
+        Q_EMIT described(*description);
+        Q_EMIT stateChanged(description->state);
+    } else {
+        Q_EMIT operationFailed(description.error().message, description.error().details);
+    }
+}
+
+void TargetController::reread()
+{
+    describe();
+    Q_EMIT operationFinished();
+}
+
+void TargetController::runChange(const QString &what,
+                                 const std::function<Result<QStringList>()> &change)
+{
+    if (m_target) {
+        const Result<QStringList> done = change();
+        if (done)
+            Q_EMIT changeApplied(what, *done);
+        else
+            Q_EMIT operationFailed(done.error().message, done.error().details);
+        describe();
     }
     Q_EMIT operationFinished();
 }
 
+namespace {
+
+// A change that returns no warnings, as one that does.
+Result<QStringList> withoutWarnings(const Status &status)
+{
+    if (!status)
+        return status.error();
+    return QStringList{};
+}
+
+} // namespace
+
 void TargetController::start()
 {
-    runOperation([this] { return m_target->driver().start(); });
+    runChange(tr("Start"), [this] { return withoutWarnings(m_target->driver().start()); });
 }
 
 void TargetController::stop()
 {
-    runOperation([this] { return m_target->driver().stop(); });
+    runChange(tr("Stop"), [this] { return withoutWarnings(m_target->driver().stop()); });
 }
 
 void TargetController::switchMpm(MpmKind kind)
 {
-    runOperation([this, kind] { return m_target->driver().switchMpm(kind); });
+    runChange(tr("Switch to %1").arg(mpmName(kind)),
+              [this, kind] { return withoutWarnings(m_target->driver().switchMpm(kind)); });
+}
+
+void TargetController::setDirectives(const DirectiveSet &changes, DirectiveScope scope)
+{
+    runChange(tr("Directives"),
+              [this, changes, scope] { return m_target->driver().setDirectives(changes, scope); });
+}
+
+void TargetController::setMemoryLimit(std::optional<qint64> kibibytes)
+{
+    runChange(tr("Memory limit"), [this, kibibytes] {
+        return withoutWarnings(m_target->driver().setMemoryLimit(kibibytes));
+    });
+}
+
+void TargetController::restore()
+{
+    runChange(tr("Restore"), [this] { return withoutWarnings(m_target->driver().restore()); });
 }
 
 void TargetController::runCampaign(const Scenario &scenario, const CampaignOptions &options,
                                    std::stop_token stop)
 {
-    Target *server = target();
-    if (!server) {
+    if (!m_target) {
         CampaignResult failed;
         failed.scenario = scenario;
-        failed.error = QStringLiteral("the target could not be opened");
+        failed.error = tr("the server is not connected");
         Q_EMIT campaignFinished(failed);
         return;
     }
-    CampaignRunner runner(*server, scenario, options);
+    CampaignRunner runner(*m_target, scenario, options);
     runner.setProgressHandler([this](const CampaignProgress &p) { Q_EMIT campaignProgress(p); });
     // Runs at once if Stop was pressed before the campaign began.
     const std::stop_callback forward(stop, [&runner] { runner.requestStop(); });
     const CampaignResult result = runner.run();
     // The driver's progress went to the runner; it comes back to the window.
-    server->driver().setProgressHandler([this](const QString &step) { Q_EMIT progress(step); });
+    m_target->driver().setProgressHandler([this](const QString &step) { Q_EMIT progress(step); });
     Q_EMIT campaignFinished(result);
-    refresh();
+    describe();
 }

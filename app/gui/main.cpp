@@ -22,7 +22,7 @@ bool saveScreenshot(MainWindow &window, const QString &path)
 {
     QImage image = window.grab().toImage();
     image.setText(u"Title"_s, window.windowTitle());
-    image.setText(u"Description"_s, window.labStatusText());
+    image.setText(u"Description"_s, window.statusText());
     image.setText(u"Software"_s, u"MPM Lab "_s + QApplication::applicationVersion());
     return image.save(path, "PNG");
 }
@@ -84,11 +84,13 @@ int main(int argc, char *argv[])
         panel->setScale(*options->scale);
     if (options->presentation)
         window.setPresentation(true);
+    if (options->serverPanel)
+        window.showServerPanel();
     window.show();
     if (!options->openPath.isEmpty() && !window.openCampaign(options->openPath))
         return 1;
     if (options->startLab)
-        window.startLab();
+        window.startServer();
     if (options->run)
         QTimer::singleShot(0, &window, &MainWindow::runExperiment);
 
@@ -103,8 +105,8 @@ int main(int argc, char *argv[])
         } else {
             // With --start-lab, show the server started (or its error), not the state before.
             screenshotWhen(window,
-                           options->startLab ? &MainWindow::labOperationFinished
-                                             : &MainWindow::labStateKnown,
+                           options->startLab ? &MainWindow::serverOperationFinished
+                                             : &MainWindow::targetStateKnown,
                            path);
             QTimer::singleShot(screenshotDeadlineMs, &app, [] {
                 qCritical("mpmlab: the server's state was not shown within %d s: no screenshot",

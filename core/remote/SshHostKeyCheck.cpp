@@ -76,14 +76,16 @@ Result<QString> checkHostKey(ssh_session session, const SshTarget &target,
         if (known.isEmpty())
             known = knownFingerprint(target, policy.mpmlabKnownHostsFile);
         return Error{Error::Kind::HostKey,
-                     u"the host key of %1 has CHANGED: refusing to connect. Known key: %2; key "
-                     "presented now: %3 %4. Either the server was reinstalled or given a new "
-                     "key, or someone between you and it is impersonating it to read what you "
-                     "send (a man-in-the-middle attack). Ask its administrator for the new "
-                     "fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the server); "
-                     "only if it matches, remove the old line from %5 or %6."_s.arg(
-                         target.toString(), known, keyType, fingerprint, policy.userKnownHostsFile,
-                         policy.mpmlabKnownHostsFile),
+                     u"the host key of %1 has CHANGED: refusing to connect.\n"
+                     "Known key:         %2\n"
+                     "Key presented now: %3 %4\n"
+                     "Either the server was reinstalled or given a new key, or someone between "
+                     "you and it is impersonating it to read what you send (a man-in-the-middle "
+                     "attack). Ask its administrator for the new fingerprint (ssh-keygen -lf "
+                     "/etc/ssh/ssh_host_*_key.pub on the server); only if it matches, remove "
+                     "the old line from %5 or %6."_s.arg(target.toString(), known, keyType,
+                                                         fingerprint, policy.userKnownHostsFile,
+                                                         policy.mpmlabKnownHostsFile),
                      {}};
     }
     case SSH_KNOWN_HOSTS_UNKNOWN:

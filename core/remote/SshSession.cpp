@@ -180,9 +180,9 @@ Status authenticate(ssh_session session, const SshTarget &target, const SshCrede
         offered << u"keyboard-interactive"_s;
     return Error{Error::Kind::InvalidInput,
                  u"%1 refused the login as %2 (tried: %3; the server accepts: %4): check the "
-                 "user name, key (--identity) or password"_s.arg(
+                 "user name, the key or the password"_s.arg(
                      target.toString(), target.user,
-                     tried.isEmpty() ? u"nothing: give --identity, an agent or a password"_s
+                     tried.isEmpty() ? u"nothing: give a key file, an agent or a password"_s
                                      : tried.join(u", "_s),
                      offered.isEmpty() ? u"nothing"_s : offered.join(u", "_s)),
                  {}};

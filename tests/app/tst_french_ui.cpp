@@ -38,7 +38,7 @@ void TestFrenchUi::menusAreFrench()
     QStringList titles;
     for (const QAction *action : window.menuBar()->actions())
         titles.append(action->text());
-    QCOMPARE(titles, (QStringList{u"&Fichier"_s, u"Affic&hage"_s, u"&Labo"_s, u"&Aide"_s}));
+    QCOMPARE(titles, (QStringList{u"&Fichier"_s, u"Affic&hage"_s, u"&Serveur"_s, u"&Aide"_s}));
 }
 
 void TestFrenchUi::unknownLanguageFallsBackToEnglish()

@@ -32,7 +32,7 @@ private Q_SLOTS:
 private:
     static QStringList menuTitles(const MainWindow &window);
     // The action reached through the menu bar by these texts, e.g.
-    // {"&Lab", "&MPM", "worker"}; null when there is none.
+    // {"&Server", "&MPM", "worker"}; null when there is none.
     static QAction *menuAction(const MainWindow &window, const QStringList &path);
 };
 
@@ -65,14 +65,14 @@ void TestMainWindow::opensWithMenusAndDashboard()
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
     MainWindow window(mpmlab::TargetSpec::local(options));
-    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    QSignalSpy known(&window, &MainWindow::targetStateKnown);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(known.count() == 1 || known.wait(10000));
-    QCOMPARE(window.labStatusText(), u"Local lab: stopped"_s);
+    QCOMPARE(window.statusText(), u"Local lab: stopped"_s);
 
     QCOMPARE(window.windowTitle(), u"MPM Lab — Apache MPM workbench"_s);
-    QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&View"_s, u"&Lab"_s, u"&Help"_s}));
+    QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&View"_s, u"&Server"_s, u"&Help"_s}));
     const auto *dashboard = window.findChild<CampaignDashboard *>();
     QVERIFY(dashboard);
     QCOMPARE(dashboard->grid()->columnTitles(),
@@ -92,12 +92,12 @@ void TestMainWindow::statusBarShowsTheRunningLab()
     TestLab lab;
     QVERIFY(lab.startWith(mpmlab::MpmKind::Worker).ok());
     MainWindow window(mpmlab::TargetSpec::local(lab.options()));
-    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    QSignalSpy known(&window, &MainWindow::targetStateKnown);
     window.show();
     QVERIFY(known.wait(10000));
-    QVERIFY2(window.labStatusText().contains(u"running worker"_s),
-             qPrintable(window.labStatusText()));
-    QVERIFY(window.labStatusText().contains(u":%1/"_s.arg(lab.port())));
+    QVERIFY2(window.statusText().contains(u"running worker"_s),
+             qPrintable(window.statusText()));
+    QVERIFY(window.statusText().contains(u":%1/"_s.arg(lab.port())));
     // Lay out the status bar's new text before the screenshot.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY(window.grab().save(TestPaths::outputDir() + u"/mainwindow-lab-running.png"_s));
@@ -109,28 +109,28 @@ void TestMainWindow::statusBarShowsAStoppedLab()
     mpmlab::LabOptions options;
     options.rootDir = labDir.path();
     MainWindow window(mpmlab::TargetSpec::local(options));
-    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    QSignalSpy known(&window, &MainWindow::targetStateKnown);
     QVERIFY(known.wait(10000));
-    QCOMPARE(window.labStatusText(), u"Local lab: stopped"_s);
+    QCOMPARE(window.statusText(), u"Local lab: stopped"_s);
 }
 
 void TestMainWindow::labMenuStartsAndStopsTheLab()
 {
     TestLab lab;
     MainWindow window(mpmlab::TargetSpec::local(lab.options()));
-    QSignalSpy known(&window, &MainWindow::labStateKnown);
+    QSignalSpy known(&window, &MainWindow::targetStateKnown);
     window.show();
     QVERIFY(known.wait(10000));
 
-    window.startLab();
-    QTRY_VERIFY_WITH_TIMEOUT(window.labStatusText().contains(u"running event"_s), 30000);
+    window.startServer();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(u"running event"_s), 30000);
     const auto state = lab.lab().state();
     QVERIFY(state.ok() && state->running);
 
-    QAction *stop = menuAction(window, {u"&Lab"_s, u"S&top the server"_s});
+    QAction *stop = menuAction(window, {u"&Server"_s, u"S&top the server"_s});
     QVERIFY(stop && stop->isEnabled());
     stop->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusText(), u"Local lab: stopped"_s, 30000);
     QVERIFY(!lab.lab().state()->running);
 }
 
@@ -141,20 +141,20 @@ void TestMainWindow::mpmMenuSwitchesTheLab()
     TestLab lab;
     QVERIFY(lab.startWith(mpmlab::MpmKind::Worker).ok());
     MainWindow window(mpmlab::TargetSpec::local(lab.options()));
-    QSignalSpy known(&window, &MainWindow::labStateKnown);
-    QSignalSpy finished(&window, &MainWindow::labOperationFinished);
+    QSignalSpy known(&window, &MainWindow::targetStateKnown);
+    QSignalSpy finished(&window, &MainWindow::serverOperationFinished);
     window.show();
     QVERIFY(known.wait(10000));
-    QAction *worker = menuAction(window, {u"&Lab"_s, u"&MPM"_s, u"worker"_s});
-    QAction *prefork = menuAction(window, {u"&Lab"_s, u"&MPM"_s, u"prefork"_s});
+    QAction *worker = menuAction(window, {u"&Server"_s, u"&MPM"_s, u"worker"_s});
+    QAction *prefork = menuAction(window, {u"&Server"_s, u"&MPM"_s, u"prefork"_s});
     QVERIFY(worker && prefork);
     QVERIFY(worker->isChecked());
     QVERIFY(!prefork->isChecked());
 
     prefork->trigger();
     QVERIFY(finished.wait(60000));
-    QVERIFY2(window.labStatusText().contains(u"running prefork"_s),
-             qPrintable(window.labStatusText()));
+    QVERIFY2(window.statusText().contains(u"running prefork"_s),
+             qPrintable(window.statusText()));
     QVERIFY2(window.statusBar()->currentMessage().isEmpty(),
              qPrintable(window.statusBar()->currentMessage())); // no error left
     const auto state = lab.lab().state();
@@ -176,14 +176,14 @@ void TestMainWindow::aFailedStartStaysVisible()
     options.rootDir = labDir.path();
     options.port = squatter.serverPort();
     MainWindow window(mpmlab::TargetSpec::local(options));
-    QSignalSpy finished(&window, &MainWindow::labOperationFinished);
+    QSignalSpy finished(&window, &MainWindow::serverOperationFinished);
     window.show();
-    window.startLab();
+    window.startServer();
     QVERIFY(finished.wait(30000));
 
     // The periodic refresh says "stopped"; the reason stays in the status bar
     // and in a message box with the details.
-    QTRY_COMPARE_WITH_TIMEOUT(window.labStatusText(), u"Local lab: stopped"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusText(), u"Local lab: stopped"_s, 10000);
     const QString message = window.statusBar()->currentMessage();
     QVERIFY2(message.contains(QString::number(squatter.serverPort()))
                  && message.contains(u"in use"_s),

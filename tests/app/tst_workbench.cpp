@@ -30,7 +30,7 @@ using mpmlab::MpmKind;
 struct WatchedWindow {
     explicit WatchedWindow(const mpmlab::LabOptions &options)
         : window(mpmlab::TargetSpec::local(options))
-        , known(&window, &MainWindow::labStateKnown)
+        , known(&window, &MainWindow::targetStateKnown)
         , progress(&window, &MainWindow::campaignProgressShown)
         , finished(&window, &MainWindow::campaignFinished)
     {
@@ -127,8 +127,8 @@ void TestWorkbench::runsAScenarioOnEveryMpmFromTheRunButton()
     QVERIFY(watched.known.wait(10000));
 
     // The lab starts with one click, then the experiment is chosen and run.
-    window.startLab();
-    QTRY_VERIFY_WITH_TIMEOUT(window.labStatusText().contains(u"running event"_s), 30000);
+    window.startServer();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains(u"running event"_s), 30000);
     const QMap<QString, QByteArray> before = lab.fileHashes();
     ExperimentPanel *panel = window.experimentPanel();
     QVERIFY(panel->selectScenario(u"keep-alive-browsers"_s));
