@@ -140,6 +140,16 @@ int LabCommand::run(const QStringList &arguments)
     const Result<ServerState> state = lab.state();
     if (!state)
         return fail(state.error());
+    if (action == u"status" && options.port && *options.port != state->port) {
+        // --port picks the port a lab starts on, not which lab is read.
+        err() << "Note: this is the lab in " << lab.rootDir() << ", on port " << state->port
+              << ", not " << *options.port
+              << (parser.isSet(labDirOption)
+                      ? u": --port does not move a lab; `lab start --port` does, once stopped"_s
+                      : u": --port does not choose a lab; give its --lab-dir (or MPMLAB_LAB_DIR) "
+                        "to read another"_s)
+              << Qt::endl;
+    }
     const Result<bool> pending = lab.restorePending();
     if (!pending)
         return fail(pending.error());

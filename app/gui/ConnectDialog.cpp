@@ -43,8 +43,7 @@ ConnectDialog::ConnectDialog(PasswordStore *passwords, QWidget *parent)
     setObjectName(u"connectDialog"_s);
     setWindowTitle(tr("Connect to a server"));
     buildForm();
-    connect(m_passwords, &PasswordStore::availabilityKnown, this,
-            &ConnectDialog::showKeyringState);
+    connect(m_passwords, &PasswordStore::availabilityKnown, this, &ConnectDialog::showKeyringState);
     m_passwords->probe();
     showKeyringState();
     if (!m_recent.isEmpty())
@@ -94,6 +93,7 @@ void ConnectDialog::buildForm()
     m_agent = new QRadioButton(tr("SSH &agent"), this);
     m_keyFile = new QRadioButton(tr("&Key file:"), this);
     m_password = new QRadioButton(tr("Pass&word (asked when the server wants it)"), this);
+    m_password->setObjectName(u"password"_s);
     auto *methods = new QButtonGroup(this);
     for (QRadioButton *method : {m_agent, m_keyFile, m_password})
         methods->addButton(method);
@@ -126,7 +126,8 @@ void ConnectDialog::buildForm()
     form->addRow(QString(), m_sudo);
     m_instance = new QLineEdit(this);
     m_instance->setObjectName(u"instance"_s);
-    m_instance->setPlaceholderText(tr("empty: /etc/apache2 or /etc/httpd; NAME: /etc/apache2-NAME"));
+    m_instance->setPlaceholderText(
+        tr("empty: /etc/apache2 or /etc/httpd; NAME: /etc/apache2-NAME"));
     form->addRow(tr("Debian &instance:"), m_instance);
     m_remember = new QCheckBox(tr("Re&member passwords in the desktop's keyring"), this);
     m_remember->setObjectName(u"rememberPasswords"_s);
@@ -216,9 +217,9 @@ void ConnectDialog::showKeyringState()
 void ConnectDialog::updateFields()
 {
     const bool idle = !isConnecting();
-    for (QWidget *field : std::initializer_list<QWidget *>{m_recentBox, m_host, m_port, m_user,
-                                                           m_agent, m_keyFile, m_password,
-                                                           m_sudo, m_instance, m_local})
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_recentBox, m_host, m_port, m_user, m_agent, m_keyFile,
+                                          m_password, m_sudo, m_instance, m_local})
         field->setEnabled(idle);
     m_identity->setEnabled(idle && m_keyFile->isChecked());
     m_browse->setEnabled(idle && m_keyFile->isChecked());
@@ -239,6 +240,8 @@ void ConnectDialog::fill(const TargetSpec &spec)
     if (!login.credentials.identityFile.isEmpty()) {
         m_keyFile->setChecked(true);
         m_identity->setText(login.credentials.identityFile);
+    } else if (!login.credentials.useAgent) {
+        m_password->setChecked(true);
     } else {
         m_agent->setChecked(true);
     }
@@ -257,8 +260,8 @@ Result<TargetSpec> ConnectDialog::specFromFields() const
         return Error{Error::Kind::InvalidInput, tr("Give the server's host name or address."), {}};
     if (user.isEmpty())
         return Error{Error::Kind::InvalidInput, tr("Give the user to log in as."), {}};
-    const QString bracketed = host.contains(u':') && !host.startsWith(u'[') ? u'[' + host + u']'
-                                                                             : host;
+    const QString bracketed =
+        host.contains(u':') && !host.startsWith(u'[') ? u'[' + host + u']' : host;
     Result<TargetSpec> parsed =
         TargetSpec::parse(u"ssh://%1@%2:%3"_s.arg(user, bracketed).arg(m_port->value()));
     if (!parsed)

@@ -53,7 +53,10 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
     if (!login)
         return login.error();
     options.target = login->spec;
-    options.askPassword = login->askPassword;
+    // The window asks for a password when the server wants one:
+    // --ask-password only picks that way of logging in.
+    if (login->askPassword)
+        options.target.ssh.credentials.useAgent = false;
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);

@@ -11,8 +11,7 @@
 // screenshot and quit) that prepare a class or test the window.
 struct GuiOptions {
     mpmlab::TargetSpec target;
-    bool askPassword = false; // --ask-password: before connecting
-    QString language;         // empty: the system's
+    QString language; // empty: the system's
     bool startLab = false;
     QString openPath; // a campaign.json to show
     QString scenario; // an id or a scenario file to select

@@ -8,7 +8,9 @@
 #include "ExportActions.h"
 #include "LiveFeed.h"
 #include "PasswordStore.h"
+#include "QuitGuard.h"
 #include "ServerPanel.h"
+#include "ServerStatusLine.h"
 #include "TargetConnection.h"
 #include "TargetController.h"
 #include "UiLanguage.h"
@@ -23,7 +25,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -69,11 +70,19 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     , m_dashboard(new CampaignDashboard(this))
     , m_comparison(new CampaignComparison(this))
     , m_feed(new LiveFeed(m_dashboard, this))
-    , m_statusLamp(new QLabel(this))
-    , m_statusText(new QLabel(this))
+    , m_status(new ServerStatusLine(this))
     , m_refreshTimer(new QTimer(this))
     , m_language(UiLanguage::current())
 {
+    m_quit = new QuitGuard(
+        this,
+        {[this] { return m_session->isRunning(); }, [this] { return m_busy; },
+         [this] {
+             return m_connection && m_description && m_description->restorePending
+                    && m_description->canChange;
+         },
+         [this] { return targetLabel(); }, [this] { stopExperiment(); },
+         [this] { m_connection->request([](TargetController *target) { target->restore(); }); }});
     setWindowTitle(tr("MPM Lab — Apache MPM workbench"));
     setWindowIcon(QIcon(u":/icons/mpmlab.svg"_s));
     resize(1440, 900);
@@ -98,11 +107,7 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
     splitter->setSizes({std::max(540, m_leftTabs->minimumSizeHint().width()), width()});
     setCentralWidget(splitter);
 
-    m_statusLamp->setText(u"●"_s);
-    setStatusLamp(palette().color(QPalette::Mid));
-    statusBar()->addPermanentWidget(m_statusLamp);
-    statusBar()->addPermanentWidget(m_statusText);
-    m_statusText->setText(tr("Not connected: File > Connect to a server, or use the local lab."));
+    statusBar()->addPermanentWidget(m_status);
     createMenus();
 
     connect(m_panel, &ExperimentPanel::runRequested, this, &MainWindow::runExperiment);
@@ -123,9 +128,8 @@ MainWindow::MainWindow(TargetSpec spec, QWidget *parent)
             });
     connect(m_serverPanel, &ServerPanel::memoryLimitRequested, this,
             [this](std::optional<qint64> limit) {
-                change(tr("Setting the memory limit…"), [limit](TargetController *target) {
-                    target->setMemoryLimit(limit);
-                });
+                change(tr("Setting the memory limit…"),
+                       [limit](TargetController *target) { target->setMemoryLimit(limit); });
             });
     connect(m_serverPanel, &ServerPanel::restoreRequested, this, [this] {
         change(tr("Putting the server back as it was…"),
@@ -333,8 +337,9 @@ void MainWindow::adopt(std::unique_ptr<TargetConnection> connection,
             statusBar()->showMessage(m_lastError);
         updateActions();
         Q_EMIT serverOperationFinished();
+        m_quit->operationFinished();
     });
-    m_statusText->setText(tr("%1: checking…").arg(targetLabel()));
+    m_status->showChecking(targetLabel());
     if (description)
         showDescription(*description);
     updateActions();
@@ -375,7 +380,7 @@ void MainWindow::runExperiment()
     m_panel->setRunning(true);
     m_dashboard->setMpms(options.mpms);
     m_dashboard->setHeadline(u"<b>%1</b> — %2"_s.arg(scenario.name.in(m_language).toHtmlEscaped(),
-                                                      targetLabel().toHtmlEscaped()));
+                                                     targetLabel().toHtmlEscaped()));
     m_dashboard->applyTheme(m_theme);
     m_tabs->setCurrentIndex(dashboardTab);
     m_leftTabs->setCurrentIndex(experimentTab);
@@ -395,21 +400,11 @@ void MainWindow::showCampaignProgress(const CampaignProgress &progress)
 {
     m_panel->showProgress(progress);
     Q_EMIT campaignProgressShown(progress);
-    const QString mpm = progress.mpm ? mpmName(*progress.mpm) : QString();
-    m_statusText->setText(
-        progress.mpm ? tr("%1: in use by the campaign %2 (%3, run %4 of %5)")
-                           .arg(targetLabel(), m_session->scenario().name.in(m_language), mpm)
-                           .arg(progress.run + 1)
-                           .arg(progress.runs)
-                     : tr("%1: in use by the campaign %2")
-                           .arg(targetLabel(), m_session->scenario().name.in(m_language)));
-    setStatusLamp(QColor(0x1f, 0x6f, 0xb5));
-    if (m_quitting)
-        m_quitting->setLabelText(tr("Putting the server back as it was…\n%1")
-                                     .arg(CampaignProgress::stepName(progress.step).in(m_language)));
+    m_status->showCampaign(targetLabel(), m_session->scenario().name.in(m_language), progress);
+    m_quit->showStep(CampaignProgress::stepName(progress.step).in(m_language));
     if (progress.recorder && progress.mpm && !m_feed->follows(progress.recorder.get())) {
-        const double warmup = m_session->scenario().load.warmupSeconds
-                              * std::min(m_session->options().scale, 1.0);
+        const double warmup =
+            m_session->scenario().load.warmupSeconds * std::min(m_session->options().scale, 1.0);
         m_feed->follow(*progress.mpm, progress.recorder, warmup);
     }
 }
@@ -433,7 +428,7 @@ void MainWindow::showCampaignResult(const CampaignResult &result)
         summary = tr("The campaign failed: %1").arg(result.error);
     if (!result.restoreError.isEmpty()) {
         summary += u'\n' + tr("The server could not be put back: %1").arg(result.restoreError);
-        if (!m_quitting)
+        if (!m_quit->isQuitting())
             QMessageBox::warning(this, tr("Restore"), summary);
     }
     m_panel->showFinished(summary);
@@ -441,8 +436,7 @@ void MainWindow::showCampaignResult(const CampaignResult &result)
         showComparison();
     updateActions();
     Q_EMIT campaignFinished();
-    if (m_quitting)
-        close();
+    m_quit->campaignFinished();
 }
 
 void MainWindow::keepCampaign(const CampaignResult &result)
@@ -488,7 +482,7 @@ void MainWindow::showServerPanel() { m_leftTabs->setCurrentIndex(serverTab); }
 
 void MainWindow::setPresentation(bool on) { m_presentationAction->setChecked(on); }
 
-QString MainWindow::statusText() const { return m_statusText->text(); }
+QString MainWindow::statusText() const { return m_status->text(); }
 
 QString MainWindow::targetLabel() const
 {
@@ -512,8 +506,7 @@ void MainWindow::showProgressStep(const QString &step)
     // Steps of the server's own work; an idle refresh says nothing.
     if (m_busy || m_session->isRunning()) {
         statusBar()->showMessage(step + u'…');
-        if (m_quitting)
-            m_quitting->setLabelText(tr("Putting the server back as it was…\n%1").arg(step));
+        m_quit->showStep(step);
     }
 }
 
@@ -554,16 +547,7 @@ void MainWindow::showServerState(const ServerState &state)
     }
     if (m_session->isRunning())
         return; // the campaign's own line says more
-    const QString name = targetLabel();
-    if (state.running) {
-        const QString mpm = state.runningMpm ? mpmName(*state.runningMpm) : tr("unknown MPM");
-        m_statusText->setText(
-            tr("%1: running %2 on %3 (pid %4)").arg(name, mpm, state.baseUrl()).arg(state.pid));
-        setStatusLamp(QColor(0x2e, 0x9d, 0x3a));
-    } else {
-        m_statusText->setText(tr("%1: stopped").arg(name));
-        setStatusLamp(palette().color(QPalette::Mid));
-    }
+    m_status->showState(targetLabel(), state);
     const std::optional<MpmKind> shown = state.running ? state.runningMpm : state.configuredMpm;
     for (QAction *action : m_mpmActions->actions())
         action->setChecked(shown && action->data().toInt() == int(*shown));
@@ -579,15 +563,13 @@ void MainWindow::showServerError(const QString &message, const QString &details)
     m_lastError = tr("%1: %2").arg(targetLabel(), message);
     statusBar()->showMessage(m_lastError);
     m_serverPanel->showChangeFailed(message, details);
-    if (!m_description) {
-        m_statusText->setText(tr("%1: error").arg(targetLabel()));
-        setStatusLamp(QColor(0xc6, 0x28, 0x28));
-    }
+    if (!m_description)
+        m_status->showError(targetLabel());
     if (!m_stateKnown) {
         m_stateKnown = true;
         Q_EMIT targetStateKnown();
     }
-    if (m_quitting)
+    if (m_quit->isQuitting())
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Server"), message, QMessageBox::Ok, this);
     box->setObjectName(u"serverError"_s);
@@ -596,101 +578,10 @@ void MainWindow::showServerError(const QString &message, const QString &details)
     box->open();
 }
 
-void MainWindow::setStatusLamp(const QColor &colour)
-{
-    QPalette lampPalette = m_statusLamp->palette();
-    lampPalette.setColor(QPalette::WindowText, colour);
-    m_statusLamp->setPalette(lampPalette);
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_quitConfirmed) {
+    if (m_quit->mayClose())
         event->accept();
-        return;
-    }
-    event->ignore();
-    if (!m_quitting)
-        askBeforeQuitting();
-}
-
-void MainWindow::askBeforeQuitting()
-{
-    const auto ask = [this](const QString &text, const QString &yes, const QString &keep) {
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Quit MPM Lab"), text,
-                                    QMessageBox::NoButton, this);
-        box->setObjectName(u"quitQuestion"_s);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        QPushButton *first = box->addButton(yes, QMessageBox::AcceptRole);
-        first->setObjectName(u"restoreAndQuit"_s);
-        if (!keep.isEmpty())
-            box->addButton(keep, QMessageBox::DestructiveRole)->setObjectName(u"quitAsIs"_s);
-        box->addButton(QMessageBox::Cancel)->setObjectName(u"stay"_s);
-        box->setDefaultButton(first);
-        return box;
-    };
-    if (m_session->isRunning()) {
-        QMessageBox *box =
-            ask(tr("A campaign is running on %1. Stop it and put the server back as it was, then "
-                   "quit?")
-                    .arg(targetLabel()),
-                tr("Stop, restore and quit"), QString());
-        connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
-            if (box->buttonRole(button) != QMessageBox::AcceptRole)
-                return;
-            stopExperiment();
-            quitAfterRestore(tr("Stopping the campaign…"), 0);
-        });
-        box->open();
-        return;
-    }
-    const bool owed = m_connection && m_description && m_description->restorePending
-                      && m_description->canChange;
-    if (!owed && !m_busy) {
-        m_quitConfirmed = true;
-        close();
-        return;
-    }
-    QMessageBox *box =
-        m_busy ? ask(tr("A change is under way on %1. Quit once it is done and the server is "
-                        "put back as it was?")
-                         .arg(targetLabel()),
-                     tr("Restore and quit"), tr("Quit when done, keep the changes"))
-               : ask(tr("MPM Lab changed %1 (its MPM, directives or files) and has not put it "
-                        "back. Restore the original before quitting?")
-                         .arg(targetLabel()),
-                     tr("Restore and quit"), tr("Quit, keep the changes"));
-    connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton *button) {
-        const QMessageBox::ButtonRole role = box->buttonRole(button);
-        if (role == QMessageBox::AcceptRole) {
-            // After the change under way, if any: then the restore.
-            quitAfterRestore(tr("Putting the server back as it was…"), m_busy ? 2 : 1);
-            m_connection->request([](TargetController *target) { target->restore(); });
-        } else if (role == QMessageBox::DestructiveRole) {
-            m_quitConfirmed = true;
-            if (m_busy)
-                quitAfterRestore(tr("Waiting for the change to finish…"), 1);
-            else
-                close();
-        }
-    });
-    box->open();
-}
-
-void MainWindow::quitAfterRestore(const QString &step, int operationsLeft)
-{
-    m_quitting = new QProgressDialog(step, QString(), 0, 0, this);
-    m_quitting->setObjectName(u"quitting"_s);
-    m_quitting->setWindowTitle(tr("Quit MPM Lab"));
-    m_quitting->setMinimumDuration(0);
-    m_quitting->setWindowModality(Qt::WindowModal);
-    m_quitting->show();
-    m_quitConfirmed = true;
-    m_operationsBeforeQuit = operationsLeft;
-    if (operationsLeft > 0) {
-        connect(this, &MainWindow::serverOperationFinished, this, [this] {
-            if (--m_operationsBeforeQuit == 0)
-                QTimer::singleShot(0, this, &QWidget::close);
-        });
-    }
+    else
+        event->ignore();
 }

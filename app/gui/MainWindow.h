@@ -18,12 +18,13 @@ class ConnectDialog;
 class ExperimentPanel;
 class LiveFeed;
 class PasswordStore;
+class QuitGuard;
 class ServerPanel;
+class ServerStatusLine;
 class TargetConnection;
 class QAction;
 class QActionGroup;
 class QLabel;
-class QProgressDialog;
 class QTabWidget;
 class QTimer;
 
@@ -101,17 +102,12 @@ private:
     void showServerState(const mpmlab::ServerState &state);
     void showDescription(const mpmlab::ServerDescription &description);
     void showServerError(const QString &message, const QString &details);
-    void setStatusLamp(const QColor &colour);
     void showCampaignProgress(const mpmlab::CampaignProgress &progress);
     void showCampaignResult(const mpmlab::CampaignResult &result);
     void keepCampaign(const mpmlab::CampaignResult &result);
     void applyTheme();
     void updateActions();
     [[nodiscard]] QString targetLabel() const;
-    // Quit once the server is put back: after `operationsLeft` server
-    // operations, or the campaign's end when 0.
-    void quitAfterRestore(const QString &step, int operationsLeft);
-    void askBeforeQuitting();
 
     std::unique_ptr<TargetConnection> m_connection;
     PasswordStore *m_passwords;
@@ -123,8 +119,7 @@ private:
     CampaignDashboard *m_dashboard;
     CampaignComparison *m_comparison;
     LiveFeed *m_feed;
-    QLabel *m_statusLamp; // a coloured dot: running, stopped or error
-    QLabel *m_statusText;
+    ServerStatusLine *m_status;
     QTimer *m_refreshTimer;
     QActionGroup *m_mpmActions = nullptr;
     QAction *m_connectAction = nullptr;
@@ -135,7 +130,7 @@ private:
     QAction *m_overlayAction = nullptr;
     QAction *m_presentationAction = nullptr;
     QAction *m_darkAction = nullptr;
-    QProgressDialog *m_quitting = nullptr;
+    QuitGuard *m_quit = nullptr;
     std::optional<mpmlab::CampaignResult> m_campaign;
     std::optional<mpmlab::ServerDescription> m_description;
     std::optional<mpmlab::ServerState> m_state;
@@ -144,6 +139,4 @@ private:
     QString m_lastError; // shown until the next operation starts
     bool m_busy = false;
     bool m_stateKnown = false;
-    bool m_quitConfirmed = false;
-    int m_operationsBeforeQuit = 0;
 };

@@ -1,6 +1,7 @@
 #include "ServerFactsView.h"
 
 #include <QFormLayout>
+#include <QJsonObject>
 #include <QLabel>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,21 @@ QString ServerFactsView::factText(const QString &name) const
     return {};
 }
 
+QString ServerFactsView::layoutText(const ServerDescription &description)
+{
+    const QJsonObject &layout = description.layoutDetails;
+    if (layout.isEmpty()) // the local lab
+        return tr("MPM Lab's local lab (%1)").arg(description.state.configRoot);
+    QString where = layout.value(u"configDir"_s).toString();
+    if (layout.value(u"systemd"_s).toBool())
+        where += tr(", systemd");
+    if (layout.value(u"family"_s).toString() == u"rhel")
+        return tr("RHEL (%1)").arg(where);
+    const QString instance = layout.value(u"instance"_s).toString();
+    return instance.isEmpty() ? tr("Debian (%1)").arg(where)
+                              : tr("Debian instance %1 (%2)").arg(instance, where);
+}
+
 void ServerFactsView::showDescription(const ServerDescription &description)
 {
     const ServerState &state = description.state;
@@ -78,27 +94,28 @@ void ServerFactsView::showDescription(const ServerDescription &description)
     };
     set(u"target"_s, state.target == u"local" ? tr("the local lab") : state.target);
     set(u"system"_s, state.osName);
-    set(u"layout"_s, description.layout);
+    set(u"layout"_s, layoutText(description));
     set(u"apache"_s, description.apacheVersion);
     QString mpms = tr("%1 configured").arg(mpm(state.configuredMpm));
     if (state.running)
         mpms += tr(", %1 running").arg(mpm(state.runningMpm));
     set(u"mpm"_s, mpms);
-    set(u"server"_s, state.running ? tr("running (pid %1) on %2").arg(state.pid).arg(state.baseUrl())
-                                   : tr("stopped"));
-    set(u"status"_s, description.statusReadable
-                         ? tr("readable")
-                         : tr("not readable: %1").arg(description.statusProblem));
-    set(u"memory"_s, state.memoryLimitKib
-                         ? tr("%1 KiB of virtual memory per process (ulimit -v)")
-                               .arg(QLocale().toString(*state.memoryLimitKib))
-                         : tr("none"));
+    set(u"server"_s, state.running
+                         ? tr("running (pid %1) on %2").arg(state.pid).arg(state.baseUrl())
+                         : tr("stopped"));
+    set(u"status"_s, description.statusReadable ? tr("readable")
+                     : state.running ? tr("not readable: %1").arg(description.statusProblem)
+                                     : tr("not readable while the server is stopped"));
+    set(u"memory"_s, state.memoryLimitKib ? tr("%1 KiB of virtual memory per process (ulimit -v)")
+                                                .arg(QLocale().toString(*state.memoryLimitKib))
+                                          : tr("none"));
     QStringList modules;
     for (const QString &module : description.modules)
         modules << shortModule(module);
     QString moduleText = tr("%n loaded", nullptr, int(modules.size()));
     if (!description.phpModules.isEmpty())
-        moduleText += tr("; mod_php (%1), which needs prefork").arg(description.phpModules.join(u", "_s));
+        moduleText +=
+            tr("; mod_php (%1), which needs prefork").arg(description.phpModules.join(u", "_s));
     set(u"modules"_s, moduleText, modules.join(u", "_s));
     set(u"changes"_s, description.canChange ? tr("allowed") : description.cannotChange);
     set(u"owner"_s, state.owner);

@@ -20,6 +20,8 @@ public:
     void showDescription(const mpmlab::ServerDescription &description);
     // The text shown for the fact `name` ("mpm", "status"...), for tests.
     [[nodiscard]] QString factText(const QString &name) const;
+    // "Debian (/etc/apache2)", "MPM Lab's local lab (DIR)"..., translated.
+    [[nodiscard]] static QString layoutText(const mpmlab::ServerDescription &description);
 
 private:
     QLabel *addFact(const QString &name, const QString &label);

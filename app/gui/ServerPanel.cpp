@@ -122,11 +122,11 @@ QWidget *ServerPanel::buildDirectiveGroup()
     m_thisMpm = new QRadioButton(group);
     m_everyMpm = new QRadioButton(tr("every MPM"), group);
     m_thisMpm->setChecked(true);
-    auto *scope = new QHBoxLayout;
+    auto *scope = new QVBoxLayout;
+    scope->setSpacing(2);
     scope->addWidget(new QLabel(tr("An MPM's own directives go to:"), group));
     scope->addWidget(m_thisMpm);
     scope->addWidget(m_everyMpm);
-    scope->addStretch(1);
     layout->addLayout(scope);
     m_editError = note(group);
     QPalette warning = m_editError->palette();
@@ -167,9 +167,8 @@ QWidget *ServerPanel::buildMemoryGroup()
     m_setLimit = new QPushButton(tr("&Set"), group);
     connect(limited, &QCheckBox::toggled, m_memoryLimit, &QWidget::setEnabled);
     connect(m_setLimit, &QPushButton::clicked, this, [this, limited] {
-        Q_EMIT memoryLimitRequested(limited->isChecked()
-                                        ? std::optional<qint64>(m_memoryLimit->value())
-                                        : std::nullopt);
+        Q_EMIT memoryLimitRequested(
+            limited->isChecked() ? std::optional<qint64>(m_memoryLimit->value()) : std::nullopt);
     });
     m_memoryLimit->setToolTip(tr("ulimit -v for every Apache process: threaded MPMs reserve "
                                  "address space per thread and may not start under it."));
@@ -209,10 +208,10 @@ void ServerPanel::showDescription(const ServerDescription &description)
 
 void ServerPanel::showChangeApplied(const QString &what, const QStringList &warnings)
 {
-    m_lastChange->setText(warnings.isEmpty()
-                              ? tr("%1: done.").arg(what)
-                              : tr("%1: done, with Apache's warnings:\n%2")
-                                    .arg(what, warnings.join(u'\n')));
+    m_lastChange->setText(
+        warnings.isEmpty()
+            ? tr("%1: done.").arg(what)
+            : tr("%1: done, with Apache's warnings:\n%2").arg(what, warnings.join(u'\n')));
 }
 
 void ServerPanel::showChangeFailed(const QString &message, const QString &details)

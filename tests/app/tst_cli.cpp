@@ -21,6 +21,7 @@ private Q_SLOTS:
     void helpAndVersion();
     void unknownCommandIsAUsageError();
     void labLifecycle();
+    void statusNamesTheLabItRead();
     void setMpmRejectsAnUnknownMpm();
     void busyPortExitsWithBusy();
     void writeErrorsFailLoudly();
@@ -95,6 +96,26 @@ void TestCli::labLifecycle()
     const TestCommand::Run stopped = cli(QStringList{u"lab"_s, u"stop"_s} + where);
     QCOMPARE(stopped.code, 0);
     QCOMPARE(cli(QStringList{u"lab"_s, u"status"_s} + where).code, 3);
+}
+
+void TestCli::statusNamesTheLabItRead()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(mpmlab::MpmKind::Event).ok());
+    const quint16 other = TestLab::freeHighPort();
+    // A --port that is not the lab's: the status says which lab it read.
+    const TestCommand::Run status = cli({u"lab"_s, u"status"_s, u"--lab-dir"_s, lab.rootDir(),
+                                         u"--port"_s, QString::number(other)});
+    QCOMPARE(status.code, 0);
+    QVERIFY2(status.err.contains(u"this is the lab in %1, on port %2, not %3"_s.arg(lab.rootDir())
+                                     .arg(lab.port())
+                                     .arg(other)),
+             qPrintable(status.err));
+    QVERIFY(status.out.contains(u":%1/"_s.arg(lab.port())));
+    // The lab's own port: nothing to say.
+    const TestCommand::Run same = cli({u"lab"_s, u"status"_s, u"--lab-dir"_s, lab.rootDir(),
+                                       u"--port"_s, QString::number(lab.port())});
+    QVERIFY2(!same.err.contains(u"Note"_s), qPrintable(same.err));
 }
 
 void TestCli::setMpmRejectsAnUnknownMpm()

@@ -7,15 +7,16 @@
 #include "SecretDialog.h"
 #include "TargetConnection.h"
 #include "TestPaths.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
 #include "TestSudoUser.h"
 
 #include <QCheckBox>
 #include <QLabel>
-#include <QRadioButton>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -229,21 +230,16 @@ void TestConnectDialog::wrongPasswordGivesAClearMessage()
     sshd.setPasswordAuthentication(true);
     QVERIFY(sshd.start().isEmpty());
     QTemporaryDir dir;
-    QFile known(dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    const TestSshClient client(sshd, dir.path()); // the server's key in dir/known_hosts
+    QVERIFY(client.isValid());
 
     ConnectDialog dialog(m_passwords.get(), nullptr);
-    TargetSpec login = spec(sshd, account.name(), dir.path(), known.fileName());
+    TargetSpec login = spec(sshd, account.name(), dir.path(), client.knownHostsPath());
     login.ssh.sudo.enabled = true;
     dialog.fill(login);
     dialog.show();
-    // Password chosen: nothing asked before the server wants it.
-    for (auto *method : dialog.findChildren<QRadioButton *>()) {
-        if (method->text().contains(u"Pass"_s))
-            method->setChecked(true);
-    }
+    // No key, no agent: the password, asked only when the server wants it.
+    QVERIFY(dialog.findChild<QRadioButton *>(u"password"_s)->isChecked());
     QSignalSpy failed(&dialog, &ConnectDialog::attemptFailed);
     dialog.connectNow();
     QSignalSpy questions(dialog.prompter(), &LoginPrompter::questionShown);
@@ -252,7 +248,8 @@ void TestConnectDialog::wrongPasswordGivesAClearMessage()
         QTRY_VERIFY_WITH_TIMEOUT(questions.size() > asked || !failed.isEmpty(), 30000);
         if (!failed.isEmpty())
             break;
-        auto *question = qobject_cast<SecretDialog *>(questions.at(asked).first().value<QDialog *>());
+        auto *question =
+            qobject_cast<SecretDialog *>(questions.at(asked).first().value<QDialog *>());
         QVERIFY(question);
         QCOMPARE(question->question(), SecretDialog::Question::Password);
         // Asked again after a refusal, saying so.
@@ -291,13 +288,11 @@ void TestConnectDialog::keyWithPassphraseWorks()
     QVERIFY(authorized.open(QIODevice::Append) && pub.open(QIODevice::ReadOnly));
     authorized.write(pub.readAll());
     authorized.close();
-    QFile known(dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    const TestSshClient client(sshd, dir.path());
+    QVERIFY(client.isValid());
 
     ConnectDialog dialog(m_passwords.get(), nullptr);
-    TargetSpec login = spec(sshd, sshd.user(), dir.path(), known.fileName());
+    TargetSpec login = spec(sshd, sshd.user(), dir.path(), client.knownHostsPath());
     login.ssh.credentials.identityFile = key;
     dialog.fill(login);
     QSignalSpy connected(&dialog, &ConnectDialog::connected);
@@ -319,7 +314,8 @@ void TestConnectDialog::cancelStopsAConnectionAtOnce()
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     QTemporaryDir dir;
     ConnectDialog dialog(m_passwords.get(), nullptr);
-    TargetSpec login = TargetSpec::parse(u"ssh://root@127.0.0.1:%1"_s.arg(silent.serverPort())).value();
+    TargetSpec login =
+        TargetSpec::parse(u"ssh://root@127.0.0.1:%1"_s.arg(silent.serverPort())).value();
     login.ssh.policy.mpmlabKnownHostsFile = dir.filePath(u"known"_s);
     login.ssh.credentials.connectTimeout = std::chrono::seconds(30);
     dialog.fill(login);
@@ -349,19 +345,13 @@ void TestConnectDialog::passwordsAreNeverInTheSettings()
     sshd.setPasswordAuthentication(true);
     QVERIFY(sshd.start().isEmpty());
     QTemporaryDir dir;
-    QFile known(dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    const TestSshClient client(sshd, dir.path()); // the server's key in dir/known_hosts
+    QVERIFY(client.isValid());
 
     ConnectDialog dialog(m_passwords.get(), nullptr);
-    TargetSpec login = spec(sshd, account.name(), dir.path(), known.fileName());
+    TargetSpec login = spec(sshd, account.name(), dir.path(), client.knownHostsPath());
     login.ssh.sudo.enabled = true;
     dialog.fill(login);
-    for (auto *method : dialog.findChildren<QRadioButton *>()) {
-        if (method->text().contains(u"Pass"_s))
-            method->setChecked(true);
-    }
     // No keyring service in this session: the dialog says nothing is kept.
     const QString note = dialog.findChild<QLabel *>(u"keyringNote"_s)->text();
     if (!m_passwords->available().value_or(false)) {

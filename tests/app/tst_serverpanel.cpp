@@ -8,6 +8,7 @@
 #include "TestDebianInstance.h"
 #include "TestLab.h"
 #include "TestPaths.h"
+#include "TestSshClient.h"
 #include "TestSshd.h"
 
 #include <QJsonArray>
@@ -128,7 +129,7 @@ void TestServerPanel::compareWithPanel(const QJsonObject &status, const MainWind
     QVERIFY2(facts->factText(u"mpm"_s).contains(configured + u" configured"_s),
              qPrintable(facts->factText(u"mpm"_s)));
     QCOMPARE(facts->factText(u"apache"_s), status.value(u"apacheVersion"_s).toString());
-    QCOMPARE(facts->factText(u"layout"_s), status.value(u"layoutName"_s).toString());
+    QCOMPARE(facts->factText(u"layout"_s), status.value(u"layoutName"_s).toString()); // English
 }
 
 void TestServerPanel::save(QWidget *widget, const QString &name)
@@ -199,7 +200,8 @@ void TestServerPanel::anOverLimitValueShowsWhatApacheUses()
     QCOMPARE(editor->valueText(u"MaxRequestWorkers"_s), u"500"_s);
     QCOMPARE(editor->usedText(u"MaxRequestWorkers"_s), u"Apache uses 400"_s);
     const QString warning = editor->warningText(u"MaxRequestWorkers"_s);
-    QVERIFY2(warning.contains(u"AH00515: WARNING: MaxRequestWorkers of 500"_s), qPrintable(warning));
+    QVERIFY2(warning.contains(u"AH00515: WARNING: MaxRequestWorkers of 500"_s),
+             qPrintable(warning));
     QVERIFY2(window->serverPanel()->lastChangeText().contains(u"AH00515"_s),
              qPrintable(window->serverPanel()->lastChangeText()));
     compareWithPanel(cliStatus(localTarget(lab)), *window);
@@ -302,27 +304,26 @@ void TestServerPanel::overSshThePanelDrivesTheServer()
     TestSshd sshd;
     QVERIFY(sshd.start().isEmpty());
     QTemporaryDir dir;
-    QFile known(dir.filePath(u"known_hosts"_s));
-    QVERIFY(known.open(QIODevice::WriteOnly));
-    known.write(sshd.knownHostsLine().toLatin1() + '\n');
-    known.close();
+    const TestSshClient client(sshd, dir.path()); // the server's key in dir/known_hosts
+    QVERIFY(client.isValid());
 
     const QString target = u"ssh://%1@127.0.0.1:%2"_s.arg(sshd.user()).arg(sshd.port());
     TargetSpec spec = TargetSpec::parse(target).value();
     spec.ssh.credentials.identityFile = sshd.clientKeyPath();
     spec.ssh.credentials.useAgent = false;
-    spec.ssh.policy.userKnownHostsFile = known.fileName();
+    spec.ssh.policy.userKnownHostsFile = client.knownHostsPath();
     spec.ssh.policy.mpmlabKnownHostsFile = dir.filePath(u"mpmlab_known_hosts"_s);
     spec.ssh.apache.configDir = instance.configDir();
     // The CLI reads the server's key from MPM Lab's own known_hosts file.
-    const QStringList cliTarget{u"--target"_s,      target,           u"--identity"_s,
-                                sshd.clientKeyPath(), u"--known-hosts"_s, known.fileName(),
+    const QStringList cliTarget{u"--target"_s,      target,
+                                u"--identity"_s,    sshd.clientKeyPath(),
+                                u"--known-hosts"_s, client.knownHostsPath(),
                                 u"--instance"_s,    instance.name()};
     // The window opens on the server through the connection dialog.
     const auto window = openWindow(spec);
     QVERIFY(window);
-    QVERIFY(window->findChildren<ConnectDialog *>().isEmpty() ||
-            !window->findChild<ConnectDialog *>()->isVisible());
+    QVERIFY(window->findChildren<ConnectDialog *>().isEmpty()
+            || !window->findChild<ConnectDialog *>()->isVisible());
     QVERIFY2(window->statusText().contains(target), qPrintable(window->statusText()));
     // Connected over SSH, the Server menu is live (it stayed grey before).
     QMenu *server = nullptr;
@@ -357,8 +358,9 @@ void TestServerPanel::overSshThePanelDrivesTheServer()
     const QString text = QString::fromUtf8(managed.readAll());
     QCOMPARE(text.count(u"MaxRequestWorkers 60"_s), 3);
     compareWithPanel(cliStatus(cliTarget), *window);
-    QVERIFY2(editor->warningText(u"MaxRequestWorkers"_s).contains(u"prefork 60, worker 60, event 60"_s),
-             qPrintable(editor->warningText(u"MaxRequestWorkers"_s)));
+    QVERIFY2(
+        editor->warningText(u"MaxRequestWorkers"_s).contains(u"prefork 60, worker 60, event 60"_s),
+        qPrintable(editor->warningText(u"MaxRequestWorkers"_s)));
     save(window.get(), u"serverpanel-ssh.png"_s);
 
     auto *restore = window->serverPanel()->findChild<QPushButton *>(u"restore"_s);

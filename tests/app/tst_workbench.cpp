@@ -52,6 +52,7 @@ private Q_SLOTS:
     void initTestCase();
     void runsAScenarioOnEveryMpmFromTheRunButton();
     void stopMidRunPutsTheServerBack();
+    void quitDuringARunAsksThenRestores();
     void opensACampaignWrittenByTheCli();
     void refusesABrokenCampaignFile();
 
@@ -208,6 +209,40 @@ void TestWorkbench::stopMidRunPutsTheServerBack()
     QCOMPARE(lab.fileHashes(), before);
     auto *run = window.experimentPanel()->findChild<QPushButton *>(u"run"_s);
     QVERIFY(run->isEnabled() && !stop->isEnabled());
+}
+
+void TestWorkbench::quitDuringARunAsksThenRestores()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(MpmKind::Worker).ok());
+    const QMap<QString, QByteArray> before = lab.fileHashes();
+    WatchedWindow watched(lab.options());
+    MainWindow &window = watched.window;
+    QVERIFY(watched.known.wait(10000));
+    QVERIFY(window.experimentPanel()->selectScenario(u"resources"_s)); // 20 s of load
+    window.runExperiment();
+    waitForStep(watched.progress, CampaignProgress::Step::Loading, MpmKind::Prefork);
+    // While the run uses the lab, the status bar says so (not "stopped").
+    QVERIFY2(window.statusText().contains(u"in use by the campaign"_s),
+             qPrintable(window.statusText()));
+
+    // Quit: asked first, the window stays.
+    QVERIFY(!window.close());
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = window.findChild<QMessageBox *>(u"quitQuestion"_s)) != nullptr);
+    QVERIFY2(question->text().contains(u"campaign is running"_s), qPrintable(question->text()));
+    QVERIFY(window.isVisible());
+    question->findChild<QPushButton *>(u"restoreAndQuit"_s)->click();
+    // The restore shows, then the window closes by itself, the lab back.
+    QTRY_VERIFY(window.findChild<QWidget *>(u"quitting"_s) != nullptr);
+    QVERIFY(window.findChild<QWidget *>(u"quitting"_s)->isVisible());
+    QVERIFY(watched.finished.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
+    QVERIFY(window.lastCampaign() && window.lastCampaign()->cancelled);
+    QCOMPARE(lab.fileHashes(), before);
+    const auto state = lab.lab().state();
+    QVERIFY(state.ok() && state->running);
+    QCOMPARE(state->runningMpm, MpmKind::Worker);
 }
 
 void TestWorkbench::opensACampaignWrittenByTheCli()
