@@ -19,6 +19,7 @@ run_packages=(
 )
 test_packages=(
     wrk wget openssh-server openssh-client xvfb xauth sudo
+    dbus-daemon gnome-keyring libsecret-1-0
 )
 
 case "$purpose" in

@@ -249,6 +249,12 @@ void ConnectDialog::fill(const TargetSpec &spec)
     m_instance->setText(login.apache.configDir.startsWith(u"/etc/apache2-")
                             ? login.apache.configDir.mid(13)
                             : QString());
+    // A server connected to before keeps its keyring choice.
+    for (const RecentTarget &entry : std::as_const(m_recent)) {
+        if (entry.target == login.target.toString())
+            m_remember->setChecked(entry.rememberPasswords
+                                   && m_passwords->available().value_or(false));
+    }
     updateFields();
 }
 

@@ -23,7 +23,8 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
                                     u"target"_s, u"local"_s);
     const QCommandLineOption labDir(u"lab-dir"_s, u"Directory of the local lab."_s, u"dir"_s);
     const QCommandLineOption port(u"port"_s, u"Port of the local lab on 127.0.0.1."_s, u"port"_s);
-    const QCommandLineOption startLab(u"start-lab"_s, u"Start the server when the window opens."_s);
+    const QCommandLineOption startServer(QStringList{u"start-server"_s, u"start-lab"_s},
+                                         u"Start the server when the window opens."_s);
     const QCommandLineOption open(u"open"_s, u"Show a saved campaign (campaign.json)."_s,
                                   u"file"_s);
     const QCommandLineOption scenario(u"scenario"_s,
@@ -42,8 +43,8 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
                                    u"The panel shown on the left: experiment (default) or "
                                    "server."_s,
                                    u"panel"_s, u"experiment"_s);
-    parser.addOptions({lang, target, labDir, port, startLab, open, scenario, scale, run, screenshot,
-                       presentation, panel});
+    parser.addOptions({lang, target, labDir, port, startServer, open, scenario, scale, run,
+                       screenshot, presentation, panel});
     parser.addOptions(SshLoginArguments::options());
     parser.process(arguments);
 
@@ -66,7 +67,7 @@ Result<GuiOptions> GuiOptions::parse(const QStringList &arguments)
         options.target.lab.port = quint16(value);
     }
     options.language = parser.value(lang);
-    options.startLab = parser.isSet(startLab);
+    options.startServer = parser.isSet(startServer);
     options.openPath = parser.value(open);
     options.scenario = parser.value(scenario);
     if (parser.isSet(scale)) {

@@ -11,10 +11,10 @@
 // screenshot and quit) that prepare a class or test the window.
 struct GuiOptions {
     mpmlab::TargetSpec target;
-    QString language; // empty: the system's
-    bool startLab = false;
-    QString openPath; // a campaign.json to show
-    QString scenario; // an id or a scenario file to select
+    QString language;         // empty: the system's
+    bool startServer = false; // --start-server (or --start-lab)
+    QString openPath;         // a campaign.json to show
+    QString scenario;         // an id or a scenario file to select
     std::optional<double> scale;
     bool run = false;   // run the scenario at once
     QString screenshot; // save the window there when ready, then quit

@@ -156,8 +156,11 @@ QWidget *ServerPanel::buildMemoryGroup()
 {
     auto *group = new QGroupBox(tr("Memory limit"), this);
     auto *layout = new QHBoxLayout(group);
-    auto *limited = new QCheckBox(tr("Limit each Apache process to"), group);
+    m_limited = new QCheckBox(tr("Limit each Apache process to"), group);
+    QCheckBox *limited = m_limited;
+    limited->setObjectName(u"limited"_s);
     m_memoryLimit = new QSpinBox(group);
+    m_memoryLimit->setObjectName(u"memoryLimit"_s);
     m_memoryLimit->setRange(int(ServerDriver::minMemoryLimitKib),
                             int(ServerDriver::maxMemoryLimitKib));
     m_memoryLimit->setValue(500000);
@@ -165,6 +168,7 @@ QWidget *ServerPanel::buildMemoryGroup()
     m_memoryLimit->setGroupSeparatorShown(true);
     m_memoryLimit->setEnabled(false);
     m_setLimit = new QPushButton(tr("&Set"), group);
+    m_setLimit->setObjectName(u"setMemoryLimit"_s);
     connect(limited, &QCheckBox::toggled, m_memoryLimit, &QWidget::setEnabled);
     connect(m_setLimit, &QPushButton::clicked, this, [this, limited] {
         Q_EMIT memoryLimitRequested(
@@ -201,8 +205,10 @@ void ServerPanel::showDescription(const ServerDescription &description)
                      "puts back the original files and MPM."));
     }
     m_pendingBanner->setVisible(description.restorePending);
-    if (const auto limit = description.state.memoryLimitKib)
+    const std::optional<qint64> limit = description.state.memoryLimitKib;
+    if (limit)
         m_memoryLimit->setValue(int(*limit));
+    m_limited->setChecked(limit.has_value());
     updateControls();
 }
 
@@ -242,13 +248,17 @@ void ServerPanel::updateControls()
 {
     const bool known = m_description.has_value();
     const bool changeable = known && m_description->canChange && !m_busy;
-    const std::optional<MpmKind> shown =
-        known ? (m_description->state.running ? m_description->state.runningMpm
-                                              : m_description->state.configuredMpm)
-              : std::nullopt;
+    // The MPM that runs, else the one the config loads; -1 when none is known.
+    int shown = -1;
+    if (known) {
+        const ServerState &state = m_description->state;
+        const std::optional<MpmKind> mpm = state.running ? state.runningMpm : state.configuredMpm;
+        if (mpm)
+            shown = int(*mpm);
+    }
     for (QAbstractButton *button : m_mpmButtons->buttons()) {
         button->setEnabled(changeable);
-        button->setChecked(shown && m_mpmButtons->id(button) == int(*shown));
+        button->setChecked(m_mpmButtons->id(button) == shown);
     }
     const Result<DirectiveSet> changes = m_directives->changes();
     m_editError->setText(changes ? QString() : changes.error().message);

@@ -12,6 +12,7 @@ class DirectiveEditor;
 class ServerFactsView;
 class QAbstractButton;
 class QButtonGroup;
+class QCheckBox;
 class QFrame;
 class QLabel;
 class QPushButton;
@@ -76,6 +77,7 @@ private:
     QPushButton *m_revert = nullptr;
     QLabel *m_editError = nullptr;
     QLabel *m_lastChange = nullptr;
+    QCheckBox *m_limited = nullptr;
     QSpinBox *m_memoryLimit = nullptr;
     QPushButton *m_setLimit = nullptr;
     QPushButton *m_restore = nullptr;

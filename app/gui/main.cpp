@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     window.show();
     if (!options->openPath.isEmpty() && !window.openCampaign(options->openPath))
         return 1;
-    if (options->startLab)
+    if (options->startServer)
         window.startServer();
     if (options->run)
         QTimer::singleShot(0, &window, &MainWindow::runExperiment);
@@ -103,10 +103,10 @@ int main(int argc, char *argv[])
                 QApplication::exit(saveScreenshot(window, path) ? 0 : 1);
             });
         } else {
-            // With --start-lab, show the server started (or its error), not the state before.
+            // With --start-server, show the server started (or its error), not the state before.
             screenshotWhen(window,
-                           options->startLab ? &MainWindow::serverOperationFinished
-                                             : &MainWindow::targetStateKnown,
+                           options->startServer ? &MainWindow::serverOperationFinished
+                                                : &MainWindow::targetStateKnown,
                            path);
             QTimer::singleShot(screenshotDeadlineMs, &app, [] {
                 qCritical("mpmlab: the server's state was not shown within %d s: no screenshot",

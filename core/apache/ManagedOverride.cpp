@@ -49,9 +49,10 @@ bool ManagedOverride::isEmpty() const
 
 QByteArray ManagedOverride::render() const
 {
-    QString text = u"# Managed by MPM Lab: `mpmlab-cli server set` rewrites this file and\n"
-                   "# `mpmlab-cli server restore` removes it. Read after every stock file, so\n"
-                   "# the values here win.\n"_s;
+    QString text = QString::fromLatin1(header)
+                   + u"`mpmlab-cli server set` rewrites this file and\n"
+                     "# `mpmlab-cli server restore` removes it. Read after every stock file, so\n"
+                     "# the values here win.\n"_s;
     for (auto it = global.values().cbegin(); it != global.values().cend(); ++it)
         text += it.key() % u' ' % it.value() % u'\n';
     for (auto section = perMpm.cbegin(); section != perMpm.cend(); ++section) {

@@ -21,6 +21,9 @@ namespace mpmlab {
 // MPM directives sit in <IfModule mpm_NAME_module> sections, so a value set
 // for worker cannot break prefork (ThreadsPerChild there is AH00526).
 struct ManagedOverride {
+    // How render()'s text begins: where it starts in a config that holds it.
+    static constexpr const char *header = "# Managed by MPM Lab: ";
+
     DirectiveSet global;
     QMap<MpmKind, DirectiveSet> perMpm;
     // MPM Lab's own /server-status page (mod_status, `Require local`), for

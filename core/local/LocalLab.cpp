@@ -186,13 +186,17 @@ Result<ServerDescription> LocalLab::describe()
         if (const Result<ProcessOutput> test = processFor(config).configTest())
             description.apacheWarnings = DirectiveSet::apacheWarnings(test->combinedText());
     }
-    // Debian's values as the lab's httpd.conf has them, then lab.json's.
-    LabConfig stock = config;
-    stock.overrides.clear();
+    // The config on disk, which the next start reads (lab.json's when there
+    // is none yet): Debian's values, then the part lab.json's settings wrote.
+    QFile onDisk(config.configPath());
+    const QByteArray text = onDisk.open(QIODevice::ReadOnly) ? onDisk.readAll() : config.render();
+    const qsizetype managedAt = text.indexOf(ManagedOverride::header);
+    const QByteArray managed = managedAt < 0 ? QByteArray() : text.mid(managedAt);
     description.directives = readDirectives(
-        {ConfigFile{config.configPath(), stock.render(), true},
-         ConfigFile{config.settingsPath(), config.overrides, false}},
-        settings->mpm, config.settingsPath(), settings->directives, description.apacheWarnings);
+        {ConfigFile{config.configPath(), managedAt < 0 ? text : text.left(managedAt), true},
+         ConfigFile{config.settingsPath(), managed, false}},
+        LabConfig::mpmIn(text).value_or(settings->mpm), config.settingsPath(),
+        ManagedOverride::parse(managed), description.apacheWarnings);
     return description;
 }
 

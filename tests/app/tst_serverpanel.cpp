@@ -11,6 +11,7 @@
 #include "TestSshClient.h"
 #include "TestSshd.h"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void anEditIsReadBack();
     void anOverLimitValueShowsWhatApacheUses();
     void mpmButtonsSwitchTheServer();
+    void memoryLimitFromThePanel();
     void restoreFromThePanelPutsTheLabBack();
     void closingWithChangesAsksToRestore();
     void closingCanKeepTheChanges();
@@ -226,6 +229,32 @@ void TestServerPanel::mpmButtonsSwitchTheServer()
     QVERIFY(window->statusText().contains(u"running worker"_s));
 }
 
+void TestServerPanel::memoryLimitFromThePanel()
+{
+    TestLab lab;
+    QVERIFY(lab.startWith(MpmKind::Prefork).ok());
+    const auto window = openWindow(TargetSpec::local(lab.options()));
+    QVERIFY(window);
+    auto *limited = window->serverPanel()->findChild<QCheckBox *>(u"limited"_s);
+    auto *limit = window->serverPanel()->findChild<QSpinBox *>(u"memoryLimit"_s);
+    auto *set = window->serverPanel()->findChild<QPushButton *>(u"setMemoryLimit"_s);
+    QVERIFY(limited && limit && set);
+    limited->setChecked(true);
+    limit->setValue(400000);
+    QVERIFY(waitForChange(*window, [set] { set->click(); }));
+    QVERIFY2(window->serverPanel()
+                 ->facts()
+                 ->factText(u"memory"_s)
+                 .startsWith(QLocale().toString(400000) + u" KiB"_s),
+             qPrintable(window->serverPanel()->facts()->factText(u"memory"_s)));
+    QVERIFY(limited->isChecked()); // the panel shows the server's limit
+    QCOMPARE(cliStatus(localTarget(lab)).value(u"memoryLimitKib"_s).toInt(), 400000);
+    limited->setChecked(false);
+    QVERIFY(waitForChange(*window, [set] { set->click(); }));
+    QCOMPARE(window->serverPanel()->facts()->factText(u"memory"_s), u"none"_s);
+    QVERIFY(cliStatus(localTarget(lab)).value(u"memoryLimitKib"_s).isNull());
+}
+
 void TestServerPanel::restoreFromThePanelPutsTheLabBack()
 {
     TestLab lab;
@@ -339,6 +368,13 @@ void TestServerPanel::overSshThePanelDrivesTheServer()
     compareWithPanel(cliStatus(cliTarget), *window);
     if (QTest::currentTestFailed())
         return;
+
+    // The MPM buttons switch it over SSH as on the lab.
+    auto *worker = window->serverPanel()->findChild<QPushButton *>(u"worker"_s);
+    QVERIFY(waitForChange(*window, [worker] { worker->click(); }));
+    QVERIFY2(window->serverPanel()->facts()->factText(u"mpm"_s).contains(u"worker running"_s),
+             qPrintable(window->serverPanel()->facts()->factText(u"mpm"_s)));
+    QCOMPARE(instance.runningMpm(), std::optional(MpmKind::Worker));
 
     // An edit for every MPM: read back, and in each MPM's section.
     DirectiveEditor *editor = window->serverPanel()->directives();

@@ -4,6 +4,7 @@
 #include "common/BlockingHttpClient.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -136,6 +137,39 @@ void TestLocalTarget::cliSpeaksToTheLocalLab()
     QCOMPARE(json.value(u"directives"_s).toObject().value(u"MaxRequestWorkers"_s).toString(),
              u"75"_s);
     QVERIFY(json.value(u"restorePending"_s).toBool());
+
+    // Set for event only, a switch to prefork leaves prefork its own 150;
+    // with --all-mpms it follows the switch.
+    const auto readings = [&] {
+        cli.start(TestPaths::cliBinary(), {u"server"_s, u"status"_s, u"--json"_s, u"--target"_s,
+                                           u"local"_s, u"--lab-dir"_s, lab.rootDir()});
+        cli.waitForFinished(60000);
+        QMap<QString, QJsonObject> byName;
+        const QJsonObject status = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        for (const QJsonValue &value : status.value(u"directiveReadings"_s).toArray())
+            byName.insert(value[u"name"_s].toString(), value.toObject());
+        return byName;
+    };
+    QJsonObject workers = readings().value(u"MaxRequestWorkers"_s);
+    QCOMPARE(workers.value(u"source"_s).toString(), u"mpmlab"_s);
+    QCOMPARE(workers.value(u"managedPerMpm"_s).toObject().keys(), QStringList{u"event"_s});
+    QVERIFY(lab.lab().switchMpm(MpmKind::Prefork).ok());
+    workers = readings().value(u"MaxRequestWorkers"_s);
+    QCOMPARE(workers.value(u"value"_s).toString(), u"150"_s);
+    QCOMPARE(workers.value(u"source"_s).toString(), u"distribution"_s);
+    cli.start(TestPaths::cliBinary(),
+              {u"server"_s, u"set"_s, u"MaxRequestWorkers=60"_s, u"ThreadsPerChild=30"_s,
+               u"--all-mpms"_s, u"--target"_s, u"local"_s, u"--lab-dir"_s, lab.rootDir()});
+    QVERIFY(cli.waitForFinished(60000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(scoreboardSlots(lab.port()), 60); // prefork runs with it
+    workers = readings().value(u"MaxRequestWorkers"_s);
+    QCOMPARE(workers.value(u"value"_s).toString(), u"60"_s);
+    QCOMPARE(workers.value(u"managedPerMpm"_s).toObject().keys(),
+             (QStringList{u"event"_s, u"prefork"_s, u"worker"_s}));
+    // ThreadsPerChild went to worker's and event's sections, never prefork's.
+    QVERIFY(lab.lab().switchMpm(MpmKind::Worker).ok());
+    QCOMPARE(readings().value(u"ThreadsPerChild"_s).value(u"value"_s).toString(), u"30"_s);
 }
 
 // ulimit -v for the lab, as Debian's envvars gets it on a server: refused

@@ -150,7 +150,7 @@ void TestVirtualHosts::namesTheVirtualHostSetting()
     // The global value stays what the server's own files say.
     const DirectiveReading *timeout = found->directive(u"KeepAliveTimeout"_s);
     QVERIFY(timeout);
-    QCOMPARE(timeout->source, DirectiveReading::Source::ServerConfig);
+    QCOMPARE(timeout->source, DirectiveReading::Source::Distribution); // apache2.conf, unchanged
 }
 
 void TestVirtualHosts::warnsThatAGlobalChangeDoesNotReachIt()
