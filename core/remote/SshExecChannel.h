@@ -27,10 +27,14 @@ public:
     // its output is drained, with the end of its stderr in the details, or
     // with Network when the connection broke.
     Result<QByteArray> read(std::chrono::milliseconds timeout);
+    // Writes `bytes` to the command's stdin (blocking until sent).
+    Status write(const QByteArray &bytes);
     // Sends EOF on the command's stdin, then waits up to `timeout` for the
     // command to end; closes the channel either way. True when it ended.
     bool finish(std::chrono::milliseconds timeout);
     [[nodiscard]] bool isOpen() const;
+    // The end of the command's stderr so far (the last few KiB).
+    [[nodiscard]] const QByteArray &standardError() const { return m_standardError; }
 
 private:
     friend class SshSession;

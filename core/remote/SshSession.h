@@ -66,6 +66,7 @@ public:
     // While `stop` is not stopped, commands run to their end or timeout;
     // once it is, a waiting command gives up within ~50 ms (Cancelled).
     void setStopToken(std::stop_token stop) { m_stop = std::move(stop); }
+    [[nodiscard]] const std::stop_token &stopToken() const { return m_stop; }
 
     [[nodiscard]] const SshTarget &target() const { return m_target; }
     [[nodiscard]] QString hostKeyFingerprint() const { return m_fingerprint; }

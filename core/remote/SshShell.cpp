@@ -1,5 +1,6 @@
 #include "SshShell.h"
 
+#include "ResidentShell.h"
 #include "ShellQuote.h"
 
 using namespace Qt::StringLiterals;
@@ -15,13 +16,19 @@ constexpr int maxPasswordAttempts = 3; // a refused sudo password asked again
 
 } // namespace
 
-SshShell::SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QString password,
-                   std::chrono::milliseconds commandTimeout)
+SshShell::SshShell(std::unique_ptr<SshSession> session, std::unique_ptr<ResidentShell> resident,
+                   Privilege privilege, QString password, std::chrono::milliseconds commandTimeout)
     : m_session(std::move(session))
+    , m_resident(std::move(resident))
     , m_privilege(privilege)
     , m_password(std::move(password))
     , m_commandTimeout(commandTimeout)
 {
+}
+
+SshShell::~SshShell()
+{
+    m_resident.reset(); // before the session it runs on
 }
 
 Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> session,
@@ -30,7 +37,14 @@ Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> ses
                                                  Need need)
 {
     const QString target = session->target().toString();
-    const Result<ProcessOutput> id = session->run(u"id -u"_s, {}, probeTimeout);
+    // One shell for the whole connection: the login shell's start-up files
+    // are read once, not for every command.
+    Result<std::unique_ptr<ResidentShell>> started = ResidentShell::start(*session, probeTimeout);
+    if (!started)
+        return started.error();
+    std::unique_ptr<ResidentShell> resident = std::move(started).value();
+    const Result<ProcessOutput> id =
+        resident->run(u"id -u"_s, {}, probeTimeout, session->stopToken());
     if (!id)
         return id.error();
     const bool isRoot = id->standardOutput.trimmed() == "0";
@@ -46,7 +60,7 @@ Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> ses
                 {}};
         }
         const Result<ProcessOutput> passwordless =
-            session->run(u"sudo -n true"_s, {}, probeTimeout);
+            resident->run(u"sudo -n true"_s, {}, probeTimeout, session->stopToken());
         if (!passwordless)
             return passwordless.error();
         if (passwordless->succeeded()) {
@@ -54,15 +68,50 @@ Result<std::unique_ptr<SshShell>> SshShell::open(std::unique_ptr<SshSession> ses
         } else if (const std::optional<Error> none = noSudo(*session, *passwordless)) {
             return *none;
         } else {
-            const Result<QString> accepted = sudoPassword(*session, sudo, *passwordless);
+            const Result<QString> accepted = sudoPassword(*session, *resident, sudo, *passwordless);
             if (!accepted)
                 return accepted.error();
             sudo.password = *accepted;
             privilege = Privilege::SudoWithPassword;
         }
     }
-    return std::unique_ptr<SshShell>(
-        new SshShell(std::move(session), privilege, sudo.password, commandTimeout));
+    auto shell = std::unique_ptr<SshShell>(new SshShell(std::move(session), std::move(resident),
+                                                        privilege, sudo.password, commandTimeout));
+    if (Status root = shell->becomeRoot(); !root)
+        return root.error();
+    return shell;
+}
+
+Status SshShell::becomeRoot()
+{
+    if (m_privilege == Privilege::Root || m_privilege == Privilege::LoginUser)
+        return {};
+    const QString password = m_privilege == Privilege::SudoWithPassword ? m_password : QString();
+    if (Status done = m_resident->becomeRootWithSudo(password, probeTimeout); !done)
+        return done;
+    const Result<ProcessOutput> id =
+        m_resident->run(u"id -u"_s, {}, probeTimeout, m_session->stopToken());
+    if (!id)
+        return id.error();
+    if (id->standardOutput.trimmed() != "0") {
+        return Error{Error::Kind::InvalidInput,
+                     u"sudo on %1 did not give a root shell"_s.arg(targetName()),
+                     id->combinedText()};
+    }
+    return {};
+}
+
+Status SshShell::ensureResident()
+{
+    if (m_resident && m_resident->isUsable())
+        return {};
+    // The last one timed out or broke: a new one, as privileged.
+    m_resident.reset();
+    Result<std::unique_ptr<ResidentShell>> started = ResidentShell::start(*m_session, probeTimeout);
+    if (!started)
+        return started.error();
+    m_resident = std::move(started).value();
+    return becomeRoot();
 }
 
 std::optional<Error> SshShell::noSudo(const SshSession &session, const ProcessOutput &sudo)
@@ -84,8 +133,8 @@ std::optional<Error> SshShell::noSudo(const SshSession &session, const ProcessOu
     return std::nullopt;
 }
 
-Result<QString> SshShell::sudoPassword(SshSession &session, const SudoOptions &sudo,
-                                       const ProcessOutput &refusal)
+Result<QString> SshShell::sudoPassword(const SshSession &session, ResidentShell &resident,
+                                       const SudoOptions &sudo, const ProcessOutput &refusal)
 {
     const QString target = session.target().toString();
     QString password = sudo.password;
@@ -103,7 +152,8 @@ Result<QString> SshShell::sudoPassword(SshSession &session, const SudoOptions &s
         }
         // -k: always ask, so the password line is always consumed by sudo.
         const Result<ProcessOutput> check =
-            session.run(u"sudo -S -k -p '' true"_s, password.toUtf8() + '\n', probeTimeout);
+            resident.run(u"sudo -S -k -p '' true"_s, password.toUtf8() + '\n', probeTimeout,
+                         session.stopToken());
         if (!check)
             return check.error();
         if (check->succeeded())
@@ -147,7 +197,9 @@ QByteArray SshShell::withPassword(const QByteArray &input) const
 
 Result<ProcessOutput> SshShell::runAsRoot(const QString &script, const QByteArray &input)
 {
-    return m_session->run(wrapped(script), withPassword(input), m_commandTimeout);
+    if (Status ready = ensureResident(); !ready)
+        return ready.error();
+    return m_resident->run(script, input, m_commandTimeout, m_session->stopToken());
 }
 
 Result<ProcessOutput> SshShell::streamAsRoot(const QString &script,

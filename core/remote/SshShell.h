@@ -9,10 +9,14 @@
 
 namespace mpmlab {
 
-// A RemoteShell over one SshSession. When the login user is not root every
-// command runs through sudo: passwordless if the server allows it, else
-// with the password written on sudo's stdin (`sudo -S`), never on a command
-// line, in an environment variable or in a log.
+class ResidentShell;
+
+// A RemoteShell over one SshSession. Its commands run in one /bin/sh kept
+// for the connection (ResidentShell): the login shell's start-up files are
+// read once, not at every step. When the login user is not root that shell
+// is sudo's: passwordless if the server allows it, else with the password
+// written on sudo's stdin (`sudo -S`), never on a command line, in an
+// environment variable or in a log.
 class SshShell final : public RemoteShell {
 public:
     struct SudoOptions {
@@ -37,6 +41,8 @@ public:
                                                   std::chrono::milliseconds commandTimeout,
                                                   Need need = Need::Root);
 
+    ~SshShell() override;
+
     [[nodiscard]] QString targetName() const override;
     [[nodiscard]] bool hasRoot() const override { return m_privilege != Privilege::LoginUser; }
     Result<ProcessOutput> runAsRoot(const QString &script, const QByteArray &input = {}) override;
@@ -53,18 +59,23 @@ public:
 private:
     enum class Privilege { Root, PasswordlessSudo, SudoWithPassword, LoginUser };
 
-    SshShell(std::unique_ptr<SshSession> session, Privilege privilege, QString password,
-             std::chrono::milliseconds commandTimeout);
+    SshShell(std::unique_ptr<SshSession> session, std::unique_ptr<ResidentShell> resident,
+             Privilege privilege, QString password, std::chrono::milliseconds commandTimeout);
+    // The resident shell becomes root's as the privilege says (sudo).
+    Status becomeRoot();
+    // A usable resident shell: a new one after a timeout or a break.
+    Status ensureResident();
     // An error when `sudo`'s answer says this user has no sudo at all.
     static std::optional<Error> noSudo(const SshSession &session, const ProcessOutput &sudo);
     // The sudo password sudo accepts, asked as `sudo` says; `refusal` is
     // what passwordless sudo answered.
-    static Result<QString> sudoPassword(SshSession &session, const SudoOptions &sudo,
-                                        const ProcessOutput &refusal);
+    static Result<QString> sudoPassword(const SshSession &session, ResidentShell &resident,
+                                        const SudoOptions &sudo, const ProcessOutput &refusal);
     [[nodiscard]] QString wrapped(const QString &script) const;
     [[nodiscard]] QByteArray withPassword(const QByteArray &input) const;
 
     std::unique_ptr<SshSession> m_session;
+    std::unique_ptr<ResidentShell> m_resident;
     Privilege m_privilege;
     QString m_password;
     std::chrono::milliseconds m_commandTimeout;

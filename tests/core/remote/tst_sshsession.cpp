@@ -1,4 +1,5 @@
 #include "TestSshd.h"
+#include "remote/ResidentShell.h"
 #include "remote/ShellQuote.h"
 #include "remote/SshSession.h"
 #include "remote/SshShell.h"
@@ -10,6 +11,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QtTest>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -39,6 +41,8 @@ private Q_SLOTS:
     void stopEndsAWaitingConnect();
     void namesARefusedConnection();
     void rootShellNeedsNoSudo();
+    void residentShellKeepsEachScriptApart();
+    void residentShellIsReplacedAfterATimeout();
 
 private:
     [[nodiscard]] HostKeyPolicy knownPolicy() const;
@@ -486,6 +490,116 @@ void TestSshSession::rootShellNeedsNoSudo()
     QVERIFY(back.ok());
     QCOMPARE(*back, contents);
     QVERIFY(!QFile::exists(path + u".mpmlab-new"_s));
+}
+
+void TestSshSession::residentShellKeepsEachScriptApart()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY(session.ok());
+    auto shell = ResidentShell::start(**session, 10s);
+    QVERIFY2(shell.ok(), qPrintable(shell.ok() ? QString() : shell.error().message));
+    ResidentShell &resident = **shell;
+
+    // Every byte value through stdin and back, and the streams apart.
+    QByteArray everyByte;
+    for (int b = 0; b < 256; ++b)
+        everyByte += char(b);
+    const Result<ProcessOutput> echoed =
+        resident.run(u"cat; echo to-err >&2; exit 3"_s, everyByte, 10s);
+    QVERIFY(echoed.ok());
+    QCOMPARE(echoed->exitCode, 3);
+    QCOMPARE(echoed->standardOutput, everyByte);
+    QCOMPARE(echoed->standardError, QByteArray("to-err\n"));
+
+    // A script that reads stdin reads its own input, not the next request.
+    const Result<ProcessOutput> reader =
+        resident.run(u"read first; echo \"got $first\"; cat >/dev/null"_s, "one\ntwo\n", 10s);
+    QVERIFY(reader.ok());
+    QCOMPARE(reader->standardOutput, QByteArray("got one\n"));
+
+    // Each script is its own /bin/sh: no variable, directory or exit leaks.
+    QVERIFY(resident.run(u"MPMLAB_LEAK=1; cd /; exit 0"_s, {}, 10s).ok());
+    const Result<ProcessOutput> fresh =
+        resident.run(u"echo \"${MPMLAB_LEAK:-unset}\"; [ \"$PWD\" != / ] && echo moved"_s, {}, 10s);
+    QVERIFY(fresh.ok());
+    QCOMPARE(fresh->standardOutput, QByteArray("unset\nmoved\n"));
+
+    // More than one SSH window of output, and a script containing the
+    // protocol's own words.
+    const Result<ProcessOutput> large = resident.run(
+        u"head -c 3000000 /dev/zero | tr '\\0' y; echo MPMLAB_DONE_99 0 0 0"_s, {}, 30s);
+    QVERIFY(large.ok());
+    QCOMPARE(large->standardOutput.size(),
+             3000000 + qsizetype(sizeof("MPMLAB_DONE_99 0 0 0\n")) - 1);
+    QVERIFY(large->standardOutput.startsWith("yyyy"));
+    QVERIFY(large->standardOutput.endsWith("MPMLAB_DONE_99 0 0 0\n"));
+
+    // A background child neither holds the answer up nor writes into the
+    // next script's output.
+    QElapsedTimer clock;
+    clock.start();
+    const Result<ProcessOutput> detached =
+        resident.run(u"(sleep 1; echo late; sleep 1; echo later) & echo now"_s, {}, 10s);
+    QVERIFY(detached.ok());
+    QCOMPARE(detached->standardOutput, QByteArray("now\n"));
+    QVERIFY2(clock.elapsed() < 900, qPrintable(QString::number(clock.elapsed())));
+    const Result<ProcessOutput> next = resident.run(u"sleep 2.5; echo next"_s, {}, 10s);
+    QVERIFY(next.ok());
+    QCOMPARE(next->standardOutput, QByteArray("next\n"));
+    QVERIFY(resident.isUsable());
+
+    // What it is for: a step costs one round trip, not a login shell's
+    // start. Printed, not asserted (a busy machine would flake).
+    constexpr int steps = 10;
+    clock.restart();
+    for (int i = 0; i < steps; ++i)
+        QVERIFY(resident.run(u"true"_s, {}, 10s).ok());
+    const qint64 residentMs = clock.elapsed();
+    clock.restart();
+    for (int i = 0; i < steps; ++i)
+        QVERIFY((*session)->run(u"true"_s, {}, 10s).ok());
+    qInfo("%d steps: %lld ms in the resident shell, %lld ms with a channel each", steps, residentMs,
+          clock.elapsed());
+}
+
+void TestSshSession::residentShellIsReplacedAfterATimeout()
+{
+    auto session = SshSession::connect(target(m_sshd.port()), keyCredentials(), knownPolicy());
+    QVERIFY(session.ok());
+    auto shell = ResidentShell::start(**session, 10s);
+    QVERIFY(shell.ok());
+    const Result<ProcessOutput> slow = (*shell)->run(u"sleep 20"_s, {}, 500ms);
+    QVERIFY(!slow.ok());
+    QCOMPARE(slow.error().kind, Error::Kind::Timeout);
+    QVERIFY(!(*shell)->isUsable());
+    QVERIFY(!(*shell)->run(u"true"_s, {}, 10s).ok());
+
+    std::stop_source stop;
+    auto second = ResidentShell::start(**session, 10s);
+    QVERIFY(second.ok());
+    QElapsedTimer clock;
+    clock.start();
+    const Result<ProcessOutput> cancelled = [&] {
+        // The stop token is read between reads: request it from another thread.
+        std::jthread stopper([&stop] {
+            std::this_thread::sleep_for(300ms);
+            stop.request_stop();
+        });
+        return (*second)->run(u"sleep 20"_s, {}, 30s, stop.get_token());
+    }();
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, Error::Kind::Cancelled);
+    QVERIFY(clock.elapsed() < 5000);
+
+    // The SSH shell a driver uses starts a new resident shell by itself.
+    if (m_sshd.user() != u"root"_s)
+        return; // the sudo path is tst_sudo's
+    auto root = SshShell::open(std::move(session).value(), {}, 800ms);
+    QVERIFY(root.ok());
+    QVERIFY(!(*root)->runAsRoot(u"sleep 5"_s).ok());
+    const Result<ProcessOutput> after = (*root)->runAsRoot(u"echo back"_s);
+    QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().message));
+    QCOMPARE(after->standardOutput, QByteArray("back\n"));
 }
 
 QTEST_GUILESS_MAIN(TestSshSession)
