@@ -244,11 +244,19 @@ Status RemoteApacheControl::enableMpm(MpmKind mpm)
     // Disable first, then enable: with two MPMs enabled a2enmod refuses
     // ("cannot proceed due to conflicts"), with none configtest fails.
     const QString wanted = u"mpm_"_s + mpmName(mpm);
+    const QString change =
+        u"set -e; for f in \"$APACHE_CONFDIR\"/mods-enabled/mpm_*.load; do [ -e \"$f\" ] || "
+        "continue; m=$(basename \"$f\" .load); [ \"$m\" = %1 ] || a2dismod -q \"$m\"; done; "
+        "a2enmod -q %1"_s.arg(shellQuote(wanted));
+    // Between the two steps the server has no MPM at all: the pair runs
+    // detached from the connection, so that a client killed or a link
+    // dropped there cannot leave it so (Debian's a2enmod has no one-step
+    // swap). Its own session and ignored signals: nothing sshd or sudo
+    // sends to this command's process group reaches it.
     const QString script =
         m_layout.environmentPrefix()
-        % u"set -e; for f in \"$APACHE_CONFDIR\"/mods-enabled/mpm_*.load; do [ -e \"$f\" ] || "
-          "continue; m=$(basename \"$f\" .load); [ \"$m\" = %1 ] || a2dismod -q \"$m\"; done; "
-          "a2enmod -q %1"_s.arg(shellQuote(wanted));
+        % u"trap '' HUP INT TERM PIPE; if command -v setsid >/dev/null 2>&1; "
+          "then setsid -w /bin/sh -c %1; else /bin/sh -c %1; fi"_s.arg(shellQuote(change));
     const Result<ProcessOutput> done =
         runChecked(script + u" 2>&1"_s, Error::Kind::ConfigRejected, u"a2dismod/a2enmod"_s);
     return done ? Status{} : Status{done.error()};

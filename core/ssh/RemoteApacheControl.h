@@ -57,8 +57,9 @@ public:
     // pid and the error log are all that is checked.
     Status startAndVerify(MpmKind expected, bool viaStatusPage = true);
     Status stopAndWait();
-    // a2dismod every other MPM then a2enmod `mpm` (Debian), or the
-    // LoadModule lines of 00-mpm.conf (RHEL).
+    // a2dismod every other MPM then a2enmod `mpm` (Debian), detached from
+    // the connection so that it ends whole; or the LoadModule lines of
+    // 00-mpm.conf (RHEL), replaced in one rename.
     Status enableMpm(MpmKind mpm);
 
     // Runs `script` as root; a non-zero exit becomes `kind` with the output.

@@ -30,12 +30,16 @@ private Q_SLOTS:
     void statusJsonReportsWhatWasDetected();
     void rejectsInvalidValuesWithUsageError();
     void killedMidSwitchThenRestoredFromJournal();
+    void connectionKilledWhileEnablingLeavesOneMpm();
     void aSecondClientIsRefusedNamingTheFirst();
     void anInstanceWithoutApacheIsNotInstalled();
 
 private:
     QProcess *cli(const QStringList &arguments, bool wait = true);
     [[nodiscard]] QStringList targetArguments(bool acceptNewKey = false) const;
+    // The session ids of everything the private sshd runs for its clients.
+    [[nodiscard]] QSet<qint64> sshSessions() const;
+    [[nodiscard]] QStringList enabledMpms() const;
 
     TestSshd m_sshd;
     TestDebianInstance m_instance;
@@ -172,6 +176,90 @@ void TestServerCli::killedMidSwitchThenRestoredFromJournal()
     QCOMPARE(m_instance.runningMpm(), original);
     QVERIFY(!QFile::exists(u"/var/lib/mpmlab/restore/etc-apache2-%1"_s.arg(m_instance.name())));
     QVERIFY(QDir(m_dir.filePath(u"data/mpmlab/journals"_s)).isEmpty());
+}
+
+QSet<qint64> TestServerCli::sshSessions() const
+{
+    // sshd starts each connection's processes in a session of their own
+    // (setsid): a session leader whose parent is one of this sshd's.
+    QProcess ps;
+    ps.start(u"ps"_s, {u"-eo"_s, u"pid=,ppid=,sid=,comm="_s});
+    ps.waitForFinished();
+    QHash<qint64, qint64> parentOf;
+    QHash<qint64, QByteArray> commandOf;
+    QList<qint64> leaders;
+    for (const QByteArray &line : ps.readAllStandardOutput().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() < 4)
+            continue;
+        const qint64 pid = fields[0].toLongLong();
+        parentOf.insert(pid, fields[1].toLongLong());
+        commandOf.insert(pid, fields[3]);
+        if (fields[2].toLongLong() == pid)
+            leaders << pid;
+    }
+    const auto fromThisSshd = [&](qint64 pid) {
+        for (int depth = 0; pid > 1 && depth < 8; pid = parentOf.value(pid), ++depth) {
+            if (pid == m_sshd.processId())
+                return true;
+        }
+        return false;
+    };
+    QSet<qint64> sessions;
+    for (const qint64 leader : leaders) {
+        const qint64 parent = parentOf.value(leader);
+        if (commandOf.value(parent) == "sshd" && fromThisSshd(parent))
+            sessions.insert(leader);
+    }
+    return sessions;
+}
+
+QStringList TestServerCli::enabledMpms() const
+{
+    return QDir(m_instance.configDir() + u"/mods-enabled"_s)
+        .entryList({u"mpm_*.load"_s}, QDir::Files | QDir::System);
+}
+
+// A client killed while the MPM modules change, and everything its
+// connection ran on the server killed with it: the change still ends
+// whole: the new MPM enabled, never none.
+void TestServerCli::connectionKilledWhileEnablingLeavesOneMpm()
+{
+    const std::optional<MpmKind> original = m_instance.runningMpm();
+    QVERIFY(original.has_value());
+    const MpmKind other = *original == MpmKind::Prefork ? MpmKind::Worker : MpmKind::Prefork;
+    QProcess *switching = cli(QStringList{u"set-mpm"_s, mpmName(other)} + targetArguments(), false);
+    QByteArray said;
+    const bool enabling = TestCommand::waitUntil(
+        [&] {
+            switching->waitForReadyRead(20);
+            said += switching->readAllStandardError();
+            return said.contains("Enabling ") || switching->state() == QProcess::NotRunning;
+        },
+        60s);
+    QVERIFY2(enabling && said.contains("Enabling "), said.constData());
+    // Between a2dismod and a2enmod, when no MPM is enabled at all, every
+    // process the connection runs on the server dies (SIGKILL to its
+    // sessions), and the client with it.
+    const QSet<qint64> sessions = sshSessions();
+    QVERIFY(!sessions.isEmpty());
+    QVERIFY2(TestCommand::waitUntil([&] { return enabledMpms().isEmpty(); }, 30s),
+             "the MPM modules never changed");
+    for (const qint64 session : sessions)
+        QProcess::execute(u"pkill"_s, {u"-KILL"_s, u"-s"_s, QString::number(session)});
+    ::kill(pid_t(switching->processId()), SIGKILL);
+    switching->waitForFinished();
+
+    // The change ends all the same, detached from the connection.
+    const QStringList switched{u"mpm_%1.load"_s.arg(mpmName(other))};
+    QStringList mpms;
+    TestCommand::waitUntil([&] { return (mpms = enabledMpms()) == switched; }, 20s);
+    QVERIFY2(mpms == switched, qPrintable(u"enabled: "_s + mpms.join(u", "_s)));
+
+    QProcess *restore = cli(QStringList{u"restore"_s} + targetArguments());
+    QVERIFY2(restore->exitCode() == 0, restore->readAllStandardError().constData());
+    QCOMPARE(TestDebianInstance::manifest(m_instance.configDir()), m_originalManifest);
+    QCOMPARE(m_instance.runningMpm(), original);
 }
 
 // One owner at a time, on the server: a second client is refused while the
