@@ -73,18 +73,12 @@ Status SshExecChannel::write(const QByteArray &bytes)
     if (!isOpen())
         return Error{
             Error::Kind::NotRunning, u"the command on %1 is not running"_s.arg(m_targetName), {}};
-    qsizetype sent = 0;
-    while (sent < bytes.size()) {
-        const int wrote =
-            ssh_channel_write(m_channel.get(), bytes.constData() + sent,
-                              uint32_t(std::min<qsizetype>(bytes.size() - sent, 1 << 20)));
-        if (wrote == SSH_ERROR || wrote <= 0) {
-            return Error{
-                Error::Kind::Network,
-                u"the connection to %1 failed while sending to a command"_s.arg(m_targetName),
-                {}};
-        }
-        sent += wrote;
+    // A blocking session: libssh sends it all, waiting for the window.
+    if (ssh_channel_write(m_channel.get(), bytes.constData(), uint32_t(bytes.size()))
+        != int(bytes.size())) {
+        return Error{Error::Kind::Network,
+                     u"the connection to %1 failed while sending to a command"_s.arg(m_targetName),
+                     {}};
     }
     return {};
 }
